@@ -1,0 +1,168 @@
+"""The `protokoll` command line: a thin layer over the library functions notebooks call too."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from pipeline.contract import to_contract
+from pipeline.errors import ProtokollError
+from pipeline.ingest import IngestReport, ingest
+from pipeline.process import process
+from pipeline.store import db
+from pipeline.summary import print_extracted, print_summary
+
+app = typer.Typer(
+    help="Turn an archive of Swedish meeting minutes (protokoll) into a DuckDB database.",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[Path, typer.Option("--db", help="DuckDB database file.", dir_okay=False)]
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn the project's exceptions into one clear line on stderr and their exit code."""
+
+    @wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except ProtokollError as error:
+            err.print(f"[bold red]error:[/] {error.describe()}", highlight=False)
+            raise typer.Exit(error.exit_code) from error
+
+    return wrapper
+
+
+class OutputFormat(StrEnum):
+    TABLE = "table"
+    CSV = "csv"
+    JSON = "json"
+
+
+@app.command("ingest", epilog="Example: protokoll ingest data/sample --db protokoll.duckdb")
+@reports_errors
+def ingest_command(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of minutes.", exists=True)],
+    db_path: DbOption = db.DEFAULT_DB,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Read minutes (PDF, scanned PDF, images, .txt) into the database.
+
+    Files already loaded (same content) are skipped; a file that cannot be read is recorded in
+    the table ingest_errors and the others go on. Exit status 1 when any file failed.
+    """
+    con = db.connect(db_path)
+    try:
+        with Progress(
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            disable=quiet,
+            transient=True,
+        ) as progress:
+            task = progress.add_task("ingesting", total=None)
+
+            def advance(path: Path) -> None:
+                progress.update(task, advance=1, description=path.name[:40])
+
+            report = ingest(paths, con, on_file=advance)
+    finally:
+        con.close()
+    _print_report(report, db_path)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command(epilog="Example: protokoll extract data/sample/rar_au_2020-03-25.pdf --json")
+@reports_errors
+def extract(
+    file: Annotated[
+        Path, typer.Argument(help="One document of minutes.", exists=True, dir_okay=False)
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON contract.")] = False,
+) -> None:
+    """Read one document and show what protokoll finds in it, without touching any database."""
+    minutes = process(file)
+    if as_json:
+        sys.stdout.write(json.dumps(to_contract(minutes), ensure_ascii=False, indent=2) + "\n")
+    else:
+        print_extracted(out, minutes)
+
+
+@app.command(
+    epilog='Example: protokoll query "select body, count(*) from meetings group by body" '
+    "--db protokoll.duckdb --format csv"
+)
+@reports_errors
+def query(
+    sql: Annotated[str, typer.Argument(help="SQL to run; the database is opened read-only.")],
+    db_path: DbOption = db.DEFAULT_DB,
+    output: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        OutputFormat.TABLE
+    ),
+) -> None:
+    """Run SQL against the database and print the answer."""
+    con = db.connect(db_path, read_only=True)
+    try:
+        columns, rows = db.run_query(con, sql)
+    finally:
+        con.close()
+    _print_rows(columns, rows, output)
+
+
+@app.command(epilog="Example: protokoll summary --db protokoll.duckdb")
+@reports_errors
+def summary(db_path: DbOption = db.DEFAULT_DB) -> None:
+    """Counts of what the database holds, decisions by outcome, and attendance per person."""
+    con = db.connect(db_path, read_only=True)
+    try:
+        print_summary(out, con)
+    finally:
+        con.close()
+
+
+def _print_rows(columns: list[str], rows: list[tuple[Any, ...]], output: OutputFormat) -> None:
+    if output is OutputFormat.CSV:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    elif output is OutputFormat.JSON:
+        records = [dict(zip(columns, row, strict=True)) for row in rows]
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2, default=str) + "\n")
+    else:
+        from rich.table import Table
+
+        table = Table(*columns)
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        out.print(table)
+
+
+def _print_report(report: IngestReport, db_path: Path) -> None:
+    err.print(
+        f"{len(report.loaded)} loaded, {len(report.unchanged)} unchanged, "
+        f"{len(report.failed)} failed; {report.pages} pages ({report.ocr_pages} by OCR) "
+        f"in {report.seconds:.1f} s → {db_path}",
+        highlight=False,
+    )
+    for path, error in report.failed:
+        err.print(f"[red]failed[/] {path}: {error.error_type}: {error.message}", highlight=False)

@@ -1,0 +1,143 @@
+"""Clean stage: normalise extracted text so the parser never cares where it came from.
+
+Unicode NFC, ligatures and soft hyphens, words hyphenated at line ends, running headers and
+footers, page numbers, and OCR's misreadings of "§". Every surviving line keeps the page and
+line number it was extracted from.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from pipeline.records import ExtractedDoc, Line, PageInfo
+
+LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+INVISIBLE = {"\u00ad": "", "\u200b": "", "\ufeff": "", "\u00a0": " ", "\u2009": " ", "\t": " "}
+FURNITURE_ZONE_LINES = 3  # running headers and footers live in the first or last lines of a page
+PAGE_NUMBER = re.compile(
+    r"^(?:sida\s*)?\d{1,3}(?:\s*(?:\(|av|/)\s*\d{1,3}\)?)?$|^-\s*\d{1,3}\s*-$", re.IGNORECASE
+)
+SIGNATURE_FURNITURE = re.compile(
+    r"^(?:justerandes?\s+(?:signatur|sign\.?)|utdragsbestyrkande|ordförandes\s+signatur)",
+    re.IGNORECASE,
+)
+# Tesseract's Swedish data has no "§": headings come out as "$ 10", "$& 10", "& 10" or "S 10".
+SECTION_SIGN_AT_START = re.compile(r"^(?:\$&?|&|S|§)\s*(?=\d{1,3}\b)")
+SECTION_SIGN_INLINE = re.compile(r"(?<![\w$])(?:\$&?|&)\s?(?=\d{1,3}\b)")
+# "8 12 Title" or "86 Title" for "§ 6": a misread "§", repaired when the numbering agrees.
+EIGHT_HEADING = re.compile(r"^8\s?(?P<number>\d{1,3})(?P<title>\s+[A-ZÅÄÖ].*)$")
+EIGHT_REFERENCE = re.compile(
+    r"\b(?P<word>av|efter|enligt|i|se|under|till|från|jfr|och|samt|med|före|inför)\s"
+    r"8\s?(?P<number>\d{1,3})\b(?![ .]\d{3})"
+)
+HEADING_NUMBER = re.compile(r"^§\s*(\d{1,3})\b")
+HYPHENATED_END = re.compile(r"(?<=[a-zåäöéü])-$")
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    for old, new in {**LIGATURES, **INVISIBLE}.items():
+        text = text.replace(old, new)
+    return text
+
+
+def repair_section_signs(line: str) -> str:
+    line = SECTION_SIGN_AT_START.sub("§ ", line)
+    return SECTION_SIGN_INLINE.sub("§ ", line)
+
+
+def repair_eights(lines: list[Line]) -> list[Line]:
+    """Read "8" as "§" where the document's own numbering says so.
+
+    A heading "86 Övriga frågor" right after § 5 is § 6; "efter 8 12" names § 12 when the
+    document has a § 12. Without that agreement an "8" stays a number.
+    """
+    repaired: list[Line] = []
+    previous: int | None = None
+    for line in lines:
+        text = line.text
+        heading = EIGHT_HEADING.match(text)
+        if heading and previous is not None and int(heading["number"]) == previous + 1:
+            text = f"§ {heading['number']}{heading['title']}"
+        known = HEADING_NUMBER.match(text)
+        if known:
+            previous = int(known.group(1))
+        repaired.append(Line(text, line.page, line.number) if text != line.text else line)
+    numbers = {m.group(1) for line in repaired if (m := HEADING_NUMBER.match(line.text))}
+
+    def reference(match: re.Match[str]) -> str:
+        if match["number"] not in numbers:
+            return match.group(0)
+        return f"{match['word']} § {match['number']}"
+
+    return [
+        Line(EIGHT_REFERENCE.sub(reference, line.text), line.page, line.number)
+        if "8" in line.text
+        else line
+        for line in repaired
+    ]
+
+
+def _furniture_key(text: str) -> str:
+    """Lines equal up to their digits ("Sida 2 av 5", "Sida 3 av 5") are one running line."""
+    return re.sub(r"\d+", "#", text.casefold()).strip()
+
+
+def _running_lines(pages: list[list[str]]) -> set[tuple[str, str]]:
+    """(zone, key) of lines repeated in the same zone of at least half the pages, when ≥ 2."""
+    if len(pages) < 2:
+        return set()
+    seen: Counter[tuple[str, str]] = Counter()
+    for lines in pages:
+        content = [line for line in lines if line.strip()]
+        zones = {("top", _furniture_key(t)) for t in content[:FURNITURE_ZONE_LINES]}
+        zones |= {("bottom", _furniture_key(t)) for t in content[-FURNITURE_ZONE_LINES:]}
+        seen.update(zones)
+    needed = max(2, (len(pages) + 1) // 2)
+    return {key for key, count in seen.items() if count >= needed}
+
+
+def clean(doc: ExtractedDoc) -> tuple[tuple[PageInfo, ...], tuple[Line, ...]]:
+    """Cleaned lines of the whole document, blank lines kept as paragraph breaks."""
+    page_lines = [normalise(page.text).split("\n") for page in doc.pages]
+    running = _running_lines(page_lines)
+    lines: list[Line] = []
+    for page, raw_lines in zip(doc.pages, page_lines, strict=True):
+        content_indexes = [i for i, t in enumerate(raw_lines) if t.strip()]
+        top = set(content_indexes[:FURNITURE_ZONE_LINES])
+        bottom = set(content_indexes[-FURNITURE_ZONE_LINES:])
+        for index, raw in enumerate(raw_lines):
+            text = re.sub(r" {2,}", " ", raw).strip()
+            key = _furniture_key(text)
+            in_zone = (index in top and ("top", key) in running) or (
+                index in bottom and ("bottom", key) in running
+            )
+            is_page_number = (index in top or index in bottom) and PAGE_NUMBER.match(text)
+            if text and (in_zone or is_page_number or SIGNATURE_FURNITURE.match(text)):
+                continue
+            lines.append(Line(repair_section_signs(text), page.number, index + 1))
+        if lines and lines[-1].text:
+            lines.append(Line("", page.number, len(raw_lines) + 1))
+    infos = tuple(
+        PageInfo(p.number, p.method, p.ocr_confidence, p.seconds, len(p.text)) for p in doc.pages
+    )
+    return infos, tuple(repair_eights(_join_hyphenated(lines)))
+
+
+def _join_hyphenated(lines: list[Line]) -> list[Line]:
+    """Join "genom-" + "föras" into "genomföras"; keep the hyphens of "ESF-" and "lunch-till-"."""
+    out: list[Line] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if previous is None or not HYPHENATED_END.search(previous.text):
+            out.append(line)
+            continue
+        if not line.text[:1].islower():
+            out.append(line)
+            continue
+        last_word = previous.text.rsplit(" ", 1)[-1]
+        head = previous.text if last_word.count("-") > 1 else previous.text[:-1]
+        out[-1] = Line(head + line.text, previous.page, previous.number)
+    return out

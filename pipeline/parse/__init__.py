@@ -1,0 +1,76 @@
+"""Parse stage: cleaned lines of one document in, the structured minutes out.
+
+Minutes follow one convention: a preamble (title, date, place, attendance), numbered sections
+(§), then the signatures. The parts are found in that order and read by their own modules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.errors import NotMinutes
+from pipeline.nlp.amounts import find_amounts
+from pipeline.nlp.entities import find_entities
+from pipeline.nlp.references import find_references
+from pipeline.parse.attendance import add_role_mentions, merge_signatories, parse_attendance
+from pipeline.parse.decisions import find_decisions
+from pipeline.parse.header import parse_header
+from pipeline.parse.lines import paragraph_text
+from pipeline.parse.sections import drop_stray_names, heading_indexes, segment_sections
+from pipeline.parse.signatures import find_signature_start, parse_signatures
+from pipeline.records import Line, Minutes, PageInfo, Section, SourceFile
+
+
+def parse_minutes(
+    source: SourceFile, pages: tuple[PageInfo, ...], lines: Sequence[Line]
+) -> Minutes:
+    headings = heading_indexes(lines)
+    body_start = headings[0] if headings else len(lines)
+    signatures_start = find_signature_start(lines, headings[-1] if headings else body_start)
+    preamble, body = lines[:body_start], lines[body_start:signatures_start]
+
+    header = parse_header(preamble)
+    attendance = parse_attendance(preamble)
+    if not headings and not attendance and header.date is None:
+        raise NotMinutes(
+            "no meeting date, attendance list or numbered section (§) found",
+            path=source.path,
+            hint="if this is minutes in an unusual layout, report it with an example",
+        )
+    signatories = parse_signatures(lines[signatures_start:])
+    raw_sections = segment_sections(body, [i - body_start for i in headings])
+    people = [a.name for a in attendance] + [s.name for s in signatories]
+    raw_sections = [drop_stray_names(s, people) for s in raw_sections]
+
+    mentions = [(paragraph_text(p), p[0].page) for s in raw_sections for p in s.paragraphs]
+    attendance = add_role_mentions(attendance, mentions)
+    attendance = merge_signatories(attendance, signatories)
+
+    year = int(header.date[:4]) if header.date else None
+    sections = tuple(
+        Section(
+            number=raw.number,
+            title=raw.title,
+            page=raw.page,
+            text=raw.text,
+            decisions=tuple(find_decisions(raw.paragraphs, year)),
+            references=tuple(find_references(raw.text, raw.number)),
+            amounts=tuple(find_amounts(raw.text)),
+        )
+        for raw in raw_sections
+    )
+    entities = tuple(e for s in sections for e in find_entities(s.text, s.number, people))
+    warnings = _warnings(header, sections)
+    return Minutes(
+        source, pages, header, tuple(attendance), sections, tuple(signatories), entities, warnings
+    )
+
+
+def _warnings(header: object, sections: Sequence[Section]) -> tuple[str, ...]:
+    warnings = []
+    for field in ("organization", "body", "date"):
+        if getattr(header, field) is None:
+            warnings.append(f"meeting {field} not found in the header")
+    if not sections:
+        warnings.append("no numbered sections (§) found")
+    return tuple(warnings)

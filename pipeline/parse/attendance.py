@@ -1,0 +1,134 @@
+"""Attendance: who was listed present or absent, and who held which role at the meeting."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from pipeline.names import match_in_meeting
+from pipeline.parse.lines import labelled_fields
+from pipeline.parse.vocabulary import ATTENDANCE_LABELS, ROLE_LABELS, TITLE_ROLES
+from pipeline.records import Attendee, Line, Role, Signatory, Status
+
+LIST_SEPARATORS = re.compile(r"\s*(?:,|;|\bsamt\b|\boch\b|\s{3,})\s*")
+PARTY = re.compile(r"\s*\((?P<party>[A-ZÅÄÖa-zåäö]{1,4})\)")
+NAME_WORD = r"[A-ZÅÄÖÉÜ][\wåäöéü'-]*"
+# "Ordföranden Ola Wiktorson öppnade mötet": the role word right before a name.
+CHAIR_MENTION = re.compile(
+    rf"\b(?:[Oo]rdförande(?:n)?|[Mm]ötesordförande(?:n)?)\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})"
+)
+# "Ingrid Jerneborg Glimne valdes att justera", "X utsågs att jämte ordförande justera".
+ADJUSTER_ELECTION = re.compile(
+    rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})\s+(?:valdes|utsågs|väljs|utses)\s+"
+    r"(?:att\s+(?:jämte\s+ordförande(?:n)?\s+)?justera|till\s+(?:protokoll)?juster)"
+)
+ROLE_MENTIONS: tuple[tuple[re.Pattern[str], Role], ...] = (
+    (CHAIR_MENTION, Role.CHAIR),
+    (ADJUSTER_ELECTION, Role.ADJUSTER),
+)
+
+
+def parse_attendance(preamble: Sequence[Line]) -> list[Attendee]:
+    """Attendees in the order the blocks list them; role lines add roles or people."""
+    attendees: list[Attendee] = []
+    known = set(ATTENDANCE_LABELS) | set(ROLE_LABELS)
+    for field in labelled_fields(preamble, known):
+        if field.label in ATTENDANCE_LABELS:
+            status, role = ATTENDANCE_LABELS[field.label]
+            for name in split_names(field.value):
+                attendees.append(Attendee(name, status, (role,) if role else (), page=field.page))
+        else:
+            for name in split_names(field.value):
+                attendees = add_role(attendees, name, ROLE_LABELS[field.label], field.page)
+    return attendees
+
+
+def split_names(value: str) -> list[str]:
+    names = []
+    for item in LIST_SEPARATORS.split(value):
+        name = PARTY.sub("", item).strip(" .:-–")
+        if name and any(ch.isalpha() for ch in name):
+            names.append(name)
+    return names
+
+
+def add_role(attendees: list[Attendee], name: str, role: Role, page: int | None) -> list[Attendee]:
+    """Give `name` the role; someone named only in a role line attended."""
+    index = match_in_meeting(name, [a.name for a in attendees])
+    if index is None:
+        return [*attendees, Attendee(name, Status.PRESENT, (role,), page=page)]
+    found = attendees[index]
+    if role in found.roles:
+        return attendees
+    updated = replace(found, roles=(*found.roles, role), status=Status.PRESENT)
+    return [*attendees[:index], updated, *attendees[index + 1 :]]
+
+
+def add_role_mentions(
+    attendees: list[Attendee], texts: Sequence[tuple[str, int]]
+) -> list[Attendee]:
+    """Roles stated in running text ("Ordföranden Ola Wiktorson öppnade"), for listed people.
+
+    "X utsågs att jämte ordförande justera" makes the chair an adjuster too.
+    """
+    chair_adjusts = False
+    for text, page in texts:
+        for pattern, role in ROLE_MENTIONS:
+            for match in pattern.finditer(text):
+                if match_in_meeting(match["name"], [a.name for a in attendees]) is not None:
+                    attendees = add_role(attendees, match["name"], role, page)
+                chair_adjusts |= role is Role.ADJUSTER and "jämte ordförande" in match.group(0)
+    if chair_adjusts:
+        attendees = [
+            replace(a, roles=(*a.roles, Role.ADJUSTER))
+            if Role.CHAIR in a.roles and Role.ADJUSTER not in a.roles
+            else a
+            for a in attendees
+        ]
+    return attendees
+
+
+def merge_signatories(
+    attendees: list[Attendee], signatories: Sequence[Signatory]
+) -> list[Attendee]:
+    """Signatories sign as attendees: their role, title and affiliation join the attendee."""
+    for signatory in signatories:
+        title_role = role_of_title(signatory.title)
+        index = match_in_meeting(signatory.name, [a.name for a in attendees])
+        if index is None:
+            given = tuple(r for r in (signatory.role, title_role) if r is not None)
+            attendees.append(
+                Attendee(
+                    signatory.name,
+                    Status.PRESENT,
+                    given,
+                    signatory.title,
+                    signatory.affiliation,
+                    signatory.page,
+                )
+            )
+            continue
+        found = attendees[index]
+        roles = list(found.roles)
+        # The chair signs under "Justeras" as chair; adjusting is a role the minutes assign.
+        is_chair = Role.CHAIR in roles or title_role is Role.CHAIR
+        if signatory.role not in roles and not (signatory.role is Role.ADJUSTER and is_chair):
+            roles.append(signatory.role)
+        if title_role is not None and title_role not in roles:
+            roles.append(title_role)
+        attendees[index] = replace(
+            found,
+            roles=tuple(roles),
+            title=found.title or signatory.title,
+            affiliation=found.affiliation or signatory.affiliation,
+        )
+    return attendees
+
+
+def role_of_title(title: str | None) -> Role | None:
+    """The role a title states ("1:a vice ordförande" → vice chair), if any."""
+    for pattern, role in TITLE_ROLES:
+        if title and pattern.search(title):
+            return role
+    return None

@@ -1,0 +1,151 @@
+"""The Swedish words of minutes, mapped to the project's English keys.
+
+Domain words live here, in tables, so that a new habit of writing minutes is one new row, not a
+new regular expression somewhere in the parser.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.records import Outcome, Role, Status
+
+# Labels that open an attendance block, casefolded, with the status and role they give.
+ATTENDANCE_LABELS: dict[str, tuple[Status, Role | None]] = {
+    "närvarande": (Status.PRESENT, None),
+    "närvarande ledamöter": (Status.PRESENT, Role.MEMBER),
+    "beslutande": (Status.PRESENT, Role.MEMBER),
+    "ledamöter": (Status.PRESENT, Role.MEMBER),
+    "tjänstgörande ersättare": (Status.PRESENT, Role.SUBSTITUTE),
+    "ersättare": (Status.PRESENT, Role.SUBSTITUTE),
+    "ej tjänstgörande ersättare": (Status.PRESENT, Role.SUBSTITUTE),
+    "närvarande ersättare": (Status.PRESENT, Role.SUBSTITUTE),
+    "övriga närvarande": (Status.PRESENT, Role.STAFF),
+    "övriga deltagande": (Status.PRESENT, Role.STAFF),
+    "övriga deltagare": (Status.PRESENT, Role.STAFF),
+    "tjänstemän": (Status.PRESENT, Role.STAFF),
+    "adjungerade": (Status.PRESENT, Role.GUEST),
+    "adjungerad": (Status.PRESENT, Role.GUEST),
+    "gäster": (Status.PRESENT, Role.GUEST),
+    "ej närvarande": (Status.ABSENT, None),
+    "frånvarande": (Status.ABSENT, None),
+    "anmält förhinder": (Status.ABSENT, None),
+    "förhinder": (Status.ABSENT, None),
+}
+
+# Labels of lines that name people by their role at the meeting: they attended.
+ROLE_LABELS: dict[str, Role] = {
+    "ordförande": Role.CHAIR,
+    "mötesordförande": Role.CHAIR,
+    "vice ordförande": Role.VICE_CHAIR,
+    "sekreterare": Role.SECRETARY,
+    "protokollförare": Role.SECRETARY,
+    "mötessekreterare": Role.SECRETARY,
+    "justerare": Role.ADJUSTER,
+    "justeringsperson": Role.ADJUSTER,
+    "justeringspersoner": Role.ADJUSTER,
+    "protokolljusterare": Role.ADJUSTER,
+    "justerande": Role.ADJUSTER,
+}
+
+DATE_LABELS = {"datum", "sammanträdesdatum", "mötesdatum", "tid", "tid och datum", "datum och tid"}
+PLACE_LABELS = {"plats", "lokal", "mötesplats"}
+TIME_AND_PLACE_LABELS = {"tid och plats", "plats och tid", "datum och plats", "plats och datum"}
+
+MONTHS = {
+    "januari": 1,
+    "februari": 2,
+    "mars": 3,
+    "april": 4,
+    "maj": 5,
+    "juni": 6,
+    "juli": 7,
+    "augusti": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "december": 12,
+}
+
+REMOTE_MARKERS = re.compile(
+    r"\b(?:teams|zoom|skype|distans|digitalt|videolänk|videomöte|webbmöte|online)\b", re.IGNORECASE
+)
+
+# Markers that open the signature block, and the role of the names that follow them.
+SIGNATURE_MARKERS: dict[str, Role] = {
+    "vid protokollet": Role.SECRETARY,
+    "protokollförare": Role.SECRETARY,
+    "sekreterare": Role.SECRETARY,
+    "justeras": Role.ADJUSTER,
+    "justerat": Role.ADJUSTER,
+    "justerare": Role.ADJUSTER,
+    "justerande": Role.ADJUSTER,
+    "protokollet justeras": Role.ADJUSTER,
+}
+
+# Titles under a signature that also tell the person's role at the meeting; first match wins.
+TITLE_ROLES: tuple[tuple[re.Pattern[str], Role], ...] = (
+    (re.compile(r"\bvice\s+ordf", re.IGNORECASE), Role.VICE_CHAIR),
+    (re.compile(r"ordförande$|^ordf\.?$", re.IGNORECASE), Role.CHAIR),
+    (re.compile(r"^(?:mötes)?sekreterare$|^protokollförare$", re.IGNORECASE), Role.SECRETARY),
+)
+
+# Words that make a line an organisation (an affiliation) rather than a person's title.
+AFFILIATION_MARKERS = re.compile(
+    r"\b(?:landsting\w*|region\w*|\w*kommun|kommunen|\w*kassan|\w*förmedlingen|länsstyrelsen"
+    r"|förbundet|förening\w*|\w*bolag\w*|ab|universitet\w*|högskola\w*|myndighet\w*|stad|staden"
+    r"|förvaltning\w*)\b",
+    re.IGNORECASE,
+)
+
+# Ways of writing an outcome; searched in the order given, the earliest hit in the text wins.
+OUTCOME_WORDS: tuple[tuple[Outcome, str], ...] = (
+    (Outcome.REFERRED, r"återremitter\w*|remitter(?:as|ades)|hänskjut\w*|hänsköts"),
+    (
+        Outcome.POSTPONED,
+        r"bordl(?:äggs|ades|agd\w*|ägga)|skjut(?:s|as)\s+(?:upp|på\s+framtiden|fram)"
+        r"|sköts\s+(?:upp|på\s+framtiden|fram)|uppskjut\w*",
+    ),
+    (Outcome.REJECTED, r"avsl(?:ås|ogs|å|agits)"),
+    (Outcome.ELECTED, r"väljs|valdes|välja|utses|utsågs|utse|omvaldes|nyvaldes|omväljs|nyväljs"),
+    (
+        Outcome.NOTED,
+        r"noter(?:as|ades|a)|läggs\s+till\s+handlingarna|lades\s+till\s+handlingarna"
+        r"|tas\s+emot|togs\s+emot|tackar\s+för\s+informationen",
+    ),
+    (
+        Outcome.APPROVED,
+        r"bevilja(?:s|des|t)?|godk(?:änns|ändes|änna|änt)|bifall(?:s|es|a)|biföll?s"
+        r"|anta(?:s|git)?|antogs|fastställ(?:s|des|a|t)|tillstyrk\w*",
+    ),
+)
+
+# Past-tense passives that report a decision taken at the meeting when no "Beslut:" marks it
+# ("Dagordningen godkändes", "Ingrid Jerneborg Glimne valdes att justera").
+IMPLICIT_DECISION_VERBS = re.compile(
+    r"\b(?:godkändes|fastställdes|antogs|valdes|omvaldes|nyvaldes|utsågs|beslutades|beslöts"
+    r"|avslogs|bordlades|återremitterades|beviljades|biföls|bifölls|noterades)\b",
+    re.IGNORECASE,
+)
+# "Gruppen enades om att ...": an agreement of the body itself (not of "mötesdeltagarna").
+CONSENSUS = re.compile(
+    r"^(?P<subject>\w+)\s+(?:enades|enas|kom\s+överens|beslutade|beslutar|beslöt)\s+(?:om\s+)?att\b",
+    re.IGNORECASE,
+)
+BODY_NOUN_ENDINGS = (
+    "gruppen",
+    "styrelsen",
+    "nämnden",
+    "utskottet",
+    "mötet",
+    "stämman",
+    "rådet",
+    "sammanträdet",
+    "kommittén",
+    "fullmäktige",
+)
+NEGATING_SUBJECTS = re.compile(r"^(?:inga|ingen|inget)\b", re.IGNORECASE)
+NEGATION_AFTER_VERB = re.compile(r"^\s+(?:inte|ej|icke)\b", re.IGNORECASE)
+EXPLICIT_DECISION = re.compile(
+    r"^(?:beslut|beslutades|beslöts|beslutar|beslutade)\b\s*(?:att\b)?\s*:?\s*", re.IGNORECASE
+)

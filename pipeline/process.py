@@ -1,0 +1,22 @@
+"""One document through every stage, as the data-flow diagram draws it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.discover import identify
+from pipeline.extract import extract
+from pipeline.extract.clean import clean
+from pipeline.parse import parse_minutes
+from pipeline.records import Minutes, SourceFile
+from pipeline.resolve import resolve
+
+
+def read_minutes(source: SourceFile) -> Minutes:
+    """extract → clean → parse (with amounts, references, entities) → resolve."""
+    pages, lines = clean(extract(source))
+    return resolve(parse_minutes(source, pages, lines))
+
+
+def process(path: Path) -> Minutes:
+    return read_minutes(identify(path))

@@ -1,0 +1,184 @@
+"""The records that flow between stages: the one vocabulary every stage shares.
+
+Records are frozen, picklable dataclasses so that a whole archive can be mapped over worker
+processes. Stages import records, never each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class SourceFormat(StrEnum):
+    PDF = "pdf"
+    TXT = "txt"
+    DOCX = "docx"
+    IMAGE = "image"
+
+
+class PageMethod(StrEnum):
+    """How a page's text was obtained."""
+
+    TEXT = "text"
+    OCR = "ocr"
+
+
+class Status(StrEnum):
+    PRESENT = "present"
+    ABSENT = "absent"
+
+
+class Role(StrEnum):
+    CHAIR = "chair"
+    VICE_CHAIR = "vice_chair"
+    SECRETARY = "secretary"
+    ADJUSTER = "adjuster"
+    MEMBER = "member"
+    SUBSTITUTE = "substitute"
+    STAFF = "staff"
+    GUEST = "guest"
+
+
+class Outcome(StrEnum):
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    POSTPONED = "postponed"
+    NOTED = "noted"
+    ELECTED = "elected"
+    REFERRED = "referred"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file found in the archive, identified by the hash of its content."""
+
+    path: str
+    sha256: str
+    format: SourceFormat
+    size_bytes: int
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of extracted text; `number` counts from 1."""
+
+    number: int
+    text: str
+    method: PageMethod
+    ocr_confidence: float | None = None
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class ExtractedDoc:
+    source: SourceFile
+    pages: tuple[Page, ...]
+
+    @property
+    def ocr_pages(self) -> tuple[int, ...]:
+        return tuple(p.number for p in self.pages if p.method is PageMethod.OCR)
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """What the database keeps of a page: how it was read, not its text."""
+
+    number: int
+    method: PageMethod
+    ocr_confidence: float | None
+    seconds: float
+    chars: int
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of cleaned text with its place in the source: the unit the parser reads."""
+
+    text: str
+    page: int
+    number: int  # line number within its page, from 1
+
+
+@dataclass(frozen=True)
+class MeetingHeader:
+    organization: str | None = None
+    body: str | None = None
+    date: str | None = None  # ISO 8601
+    start_time: str | None = None  # HH:MM
+    end_time: str | None = None
+    location: str | None = None
+    remote: bool = False
+
+
+@dataclass(frozen=True)
+class Attendee:
+    name: str  # as written in the attendance block
+    status: Status
+    roles: tuple[Role, ...] = ()
+    title: str | None = None
+    affiliation: str | None = None
+    page: int | None = None
+    person_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Decision:
+    text: str
+    outcome: Outcome
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class Amount:
+    text: str  # as written, unit included when written ("500.000 kronor")
+    sek: int
+
+
+@dataclass(frozen=True)
+class Section:
+    number: str
+    title: str
+    page: int
+    text: str
+    decisions: tuple[Decision, ...] = ()
+    references: tuple[str, ...] = ()  # numbers of other §§ the text refers to
+    amounts: tuple[Amount, ...] = ()
+
+
+@dataclass(frozen=True)
+class Signatory:
+    name: str  # as written at the signature
+    role: Role
+    title: str | None = None
+    affiliation: str | None = None
+    page: int | None = None
+    person_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    label: str
+    text: str
+    section: str | None  # § number, None outside any §
+    start: int  # character offsets in the section's text (or the preamble)
+    end: int
+
+
+@dataclass(frozen=True)
+class Minutes:
+    """Everything protokoll reads from one document."""
+
+    source: SourceFile
+    pages: tuple[PageInfo, ...]
+    meeting: MeetingHeader
+    attendance: tuple[Attendee, ...]
+    sections: tuple[Section, ...]
+    signatories: tuple[Signatory, ...]
+    entities: tuple[Entity, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def ocr_pages(self) -> tuple[int, ...]:
+        return tuple(p.number for p in self.pages if p.method is PageMethod.OCR)

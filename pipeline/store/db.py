@@ -1,0 +1,314 @@
+"""The DuckDB database: open it, bring its schema up to date, load one document per transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from pipeline.errors import DatabaseError, ProtokollError
+from pipeline.names import fold
+from pipeline.records import Minutes
+
+SCHEMA_VERSION = 1
+DEFAULT_DB = Path("protokoll.duckdb")
+
+# Column types of each bulk-loaded table, in the order of schema.sql.
+TABLE_COLUMNS: dict[str, dict[str, pa.DataType]] = {
+    "documents": {
+        "sha256": pa.string(),
+        "path": pa.string(),
+        "format": pa.string(),
+        "size_bytes": pa.int64(),
+        "page_count": pa.int32(),
+        "ocr_pages": pa.list_(pa.int32()),
+        "warnings": pa.list_(pa.string()),
+        "ingested_at": pa.timestamp("us"),
+    },
+    "pages": {
+        "sha256": pa.string(),
+        "page": pa.int32(),
+        "method": pa.string(),
+        "ocr_confidence": pa.float64(),
+        "seconds": pa.float64(),
+        "chars": pa.int32(),
+    },
+    "meetings": {
+        "meeting_id": pa.string(),
+        "organization": pa.string(),
+        "body": pa.string(),
+        "date": pa.string(),
+        "start_time": pa.string(),
+        "end_time": pa.string(),
+        "location": pa.string(),
+        "remote": pa.bool_(),
+    },
+    "persons": {"person_id": pa.string(), "name": pa.string(), "name_key": pa.string()},
+    "attendance": {
+        "meeting_id": pa.string(),
+        "person_id": pa.string(),
+        "name": pa.string(),
+        "status": pa.string(),
+        "roles": pa.list_(pa.string()),
+        "title": pa.string(),
+        "affiliation": pa.string(),
+        "page": pa.int32(),
+    },
+    "signatories": {
+        "meeting_id": pa.string(),
+        "person_id": pa.string(),
+        "name": pa.string(),
+        "role": pa.string(),
+        "title": pa.string(),
+        "page": pa.int32(),
+    },
+    "sections": {
+        "meeting_id": pa.string(),
+        "ordinal": pa.int32(),
+        "number": pa.string(),
+        "title": pa.string(),
+        "page": pa.int32(),
+        "text": pa.string(),
+    },
+    "decisions": {
+        "meeting_id": pa.string(),
+        "section_number": pa.string(),
+        "ordinal": pa.int32(),
+        "text": pa.string(),
+        "outcome": pa.string(),
+        "page": pa.int32(),
+    },
+    "amounts": {
+        "meeting_id": pa.string(),
+        "section_number": pa.string(),
+        "text": pa.string(),
+        "sek": pa.int64(),
+    },
+    "section_references": {
+        "meeting_id": pa.string(),
+        "section_number": pa.string(),
+        "refers_to": pa.string(),
+    },
+    "entities": {
+        "meeting_id": pa.string(),
+        "section_number": pa.string(),
+        "label": pa.string(),
+        "text": pa.string(),
+        "start_char": pa.int32(),
+        "end_char": pa.int32(),
+    },
+}
+
+
+def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the database; a writer also creates it and applies pending migrations."""
+    if read_only and not path.exists():
+        raise DatabaseError(f"no database at {path}", hint="run `protokoll ingest` first")
+    try:
+        con = duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        raise DatabaseError(
+            f"cannot open {path}: {exc}",
+            hint="another protokoll process may be writing to it; wait for it to finish",
+        ) from exc
+    if not read_only:
+        migrate(con)
+    return con
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> None:
+    schema = files("pipeline.store").joinpath("schema.sql").read_text(encoding="utf-8")
+    con.execute(schema)
+    applied = con.execute("SELECT max(version) FROM schema_migrations").fetchone()
+    if applied is None or applied[0] is None:
+        con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [SCHEMA_VERSION, _now()])
+
+
+def has_document(con: duckdb.DuckDBPyConnection, sha256: str) -> bool:
+    return con.execute("SELECT 1 FROM documents WHERE sha256 = ?", [sha256]).fetchone() is not None
+
+
+def load_minutes(con: duckdb.DuckDBPyConnection, minutes: Minutes) -> bool:
+    """Load one document in one transaction; False when that content is already loaded."""
+    rows = rows_of(minutes)
+    con.begin()
+    try:
+        if has_document(con, minutes.source.sha256):
+            con.rollback()
+            return False
+        for table, table_rows in rows.items():
+            _bulk_insert(con, table, table_rows)
+        con.commit()
+    except Exception:
+        con.rollback()
+        raise
+    return True
+
+
+def run_query(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Column names and rows of `sql`; DuckDB's errors become one clear message."""
+    try:
+        cursor = con.execute(sql)
+        columns = [d[0] for d in cursor.description or []]
+        return columns, cursor.fetchall()
+    except duckdb.Error as exc:
+        raise DatabaseError(f"the query failed: {exc}") from exc
+
+
+def record_error(
+    con: duckdb.DuckDBPyConnection, path: str, error: ProtokollError, sha256: str | None = None
+) -> None:
+    con.execute(
+        "INSERT INTO ingest_errors VALUES (?, ?, ?, ?, ?, ?)",
+        [path, sha256, error.stage, error.error_type, error.describe(), _now()],
+    )
+
+
+def rows_of(minutes: Minutes) -> dict[str, list[dict[str, Any]]]:
+    """The rows each table receives from one document."""
+    sha = minutes.source.sha256
+    meeting = minutes.meeting
+    people = [(a.person_id, a.name) for a in minutes.attendance]
+    people += [(s.person_id, s.name) for s in minutes.signatories]
+    return {
+        "documents": [
+            {
+                "sha256": sha,
+                "path": minutes.source.path,
+                "format": minutes.source.format.value,
+                "size_bytes": minutes.source.size_bytes,
+                "page_count": len(minutes.pages),
+                "ocr_pages": list(minutes.ocr_pages),
+                "warnings": list(minutes.warnings),
+                "ingested_at": _now(),
+            }
+        ],
+        "pages": [
+            {
+                "sha256": sha,
+                "page": p.number,
+                "method": p.method.value,
+                "ocr_confidence": p.ocr_confidence,
+                "seconds": p.seconds,
+                "chars": p.chars,
+            }
+            for p in minutes.pages
+        ],
+        "meetings": [
+            {
+                "meeting_id": sha,
+                "organization": meeting.organization,
+                "body": meeting.body,
+                "date": meeting.date,
+                "start_time": meeting.start_time,
+                "end_time": meeting.end_time,
+                "location": meeting.location,
+                "remote": meeting.remote,
+            }
+        ],
+        "persons": _unique_persons(people),
+        "attendance": [
+            {
+                "meeting_id": sha,
+                "person_id": a.person_id,
+                "name": a.name,
+                "status": a.status.value,
+                "roles": [r.value for r in a.roles],
+                "title": a.title,
+                "affiliation": a.affiliation,
+                "page": a.page,
+            }
+            for a in minutes.attendance
+        ],
+        "signatories": [
+            {
+                "meeting_id": sha,
+                "person_id": s.person_id,
+                "name": s.name,
+                "role": s.role.value,
+                "title": s.title,
+                "page": s.page,
+            }
+            for s in minutes.signatories
+        ],
+        "sections": [
+            {
+                "meeting_id": sha,
+                "ordinal": i,
+                "number": s.number,
+                "title": s.title,
+                "page": s.page,
+                "text": s.text,
+            }
+            for i, s in enumerate(minutes.sections, 1)
+        ],
+        "decisions": [
+            {
+                "meeting_id": sha,
+                "section_number": s.number,
+                "ordinal": i,
+                "text": d.text,
+                "outcome": d.outcome.value,
+                "page": d.page,
+            }
+            for s in minutes.sections
+            for i, d in enumerate(s.decisions, 1)
+        ],
+        "amounts": [
+            {"meeting_id": sha, "section_number": s.number, "text": a.text, "sek": a.sek}
+            for s in minutes.sections
+            for a in s.amounts
+        ],
+        "section_references": [
+            {"meeting_id": sha, "section_number": s.number, "refers_to": r}
+            for s in minutes.sections
+            for r in s.references
+        ],
+        "entities": [
+            {
+                "meeting_id": sha,
+                "section_number": e.section,
+                "label": e.label,
+                "text": e.text,
+                "start_char": e.start,
+                "end_char": e.end,
+            }
+            for e in minutes.entities
+        ],
+    }
+
+
+def _unique_persons(people: Iterable[tuple[str | None, str]]) -> list[dict[str, Any]]:
+    seen: dict[str, dict[str, Any]] = {}
+    for person_id, name in people:
+        if person_id and person_id not in seen:
+            seen[person_id] = {"person_id": person_id, "name": name, "name_key": fold(name)}
+    return list(seen.values())
+
+
+def _bulk_insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    columns = TABLE_COLUMNS[table]
+    incoming = pa.Table.from_pylist(rows, schema=pa.schema(list(columns.items())))
+    names = ", ".join(columns)
+    con.register("incoming", incoming)
+    try:
+        if table == "persons":  # people are shared across documents: add only the new ones
+            con.execute(
+                f"INSERT INTO persons SELECT {names} FROM incoming "
+                "WHERE person_id NOT IN (SELECT person_id FROM persons)"
+            )
+        else:
+            con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM incoming")
+    finally:
+        con.unregister("incoming")
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
