@@ -85,16 +85,28 @@ def _furniture_key(text: str) -> str:
     return re.sub(r"\d+", "#", text.casefold()).strip()
 
 
-def _running_lines(pages: list[list[str]]) -> set[tuple[str, str]]:
-    """(zone, key) of lines repeated in the same zone of at least half the pages, when ≥ 2."""
+def _zone_keys(lines: list[str]) -> list[tuple[str, int, str] | None]:
+    """For each line, (zone, rank, key) when it lies in the first or last lines of its page.
+
+    Rank counts content lines from the top (headers) or the bottom (footers): running lines
+    sit at the same place on every page, a sentence that repeats in the body does not.
+    """
+    content = [i for i, text in enumerate(lines) if text.strip()]
+    keys: list[tuple[str, int, str] | None] = [None] * len(lines)
+    for rank, index in enumerate(content[-FURNITURE_ZONE_LINES:][::-1]):
+        keys[index] = ("bottom", rank, _furniture_key(lines[index]))
+    for rank, index in enumerate(content[:FURNITURE_ZONE_LINES]):
+        keys[index] = ("top", rank, _furniture_key(lines[index]))
+    return keys
+
+
+def _running_keys(pages: list[list[str]]) -> set[tuple[str, int, str]]:
+    """Zone keys repeated on at least half the pages, and on two at least."""
     if len(pages) < 2:
         return set()
-    seen: Counter[tuple[str, str]] = Counter()
+    seen: Counter[tuple[str, int, str]] = Counter()
     for lines in pages:
-        content = [line for line in lines if line.strip()]
-        zones = {("top", _furniture_key(t)) for t in content[:FURNITURE_ZONE_LINES]}
-        zones |= {("bottom", _furniture_key(t)) for t in content[-FURNITURE_ZONE_LINES:]}
-        seen.update(zones)
+        seen.update({key for key in _zone_keys(lines) if key is not None})
     needed = max(2, (len(pages) + 1) // 2)
     return {key for key, count in seen.items() if count >= needed}
 
@@ -102,20 +114,17 @@ def _running_lines(pages: list[list[str]]) -> set[tuple[str, str]]:
 def clean(doc: ExtractedDoc) -> tuple[tuple[PageInfo, ...], tuple[Line, ...]]:
     """Cleaned lines of the whole document, blank lines kept as paragraph breaks."""
     page_lines = [normalise(page.text).split("\n") for page in doc.pages]
-    running = _running_lines(page_lines)
+    running = _running_keys(page_lines)
     lines: list[Line] = []
     for page, raw_lines in zip(doc.pages, page_lines, strict=True):
-        content_indexes = [i for i, t in enumerate(raw_lines) if t.strip()]
-        top = set(content_indexes[:FURNITURE_ZONE_LINES])
-        bottom = set(content_indexes[-FURNITURE_ZONE_LINES:])
-        for index, raw in enumerate(raw_lines):
+        for index, (raw, zone_key) in enumerate(zip(raw_lines, _zone_keys(raw_lines), strict=True)):
             text = re.sub(r" {2,}", " ", raw).strip()
-            key = _furniture_key(text)
-            in_zone = (index in top and ("top", key) in running) or (
-                index in bottom and ("bottom", key) in running
-            )
-            is_page_number = (index in top or index in bottom) and PAGE_NUMBER.match(text)
-            if text and (in_zone or is_page_number or SIGNATURE_FURNITURE.match(text)):
+            in_zone = zone_key is not None
+            if text and (
+                zone_key in running
+                or (in_zone and PAGE_NUMBER.match(text))
+                or SIGNATURE_FURNITURE.match(text)
+            ):
                 continue
             lines.append(Line(repair_section_signs(text), page.number, index + 1))
         if lines and lines[-1].text:

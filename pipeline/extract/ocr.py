@@ -7,8 +7,10 @@ import io
 import os
 import shutil
 import subprocess
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from PIL import Image
 
@@ -22,6 +24,7 @@ OCR_TIMEOUT_S = 120
 SPECK_HEIGHT_RATIO = 0.3  # a "word" this much shorter than the page's median word is dust
 DESCENDERS = set("gjpqyQJ,;")
 DESCENDER_SHARE = 0.2  # of a box that reaches below the baseline
+SLOPE_MIN_WORDS = 4  # lines with fewer words say little about the skew
 SPECK_CHARS = set(".,:;'`´|!¡°~^*_")
 INSTALL_HINT = "install it with: apt-get install tesseract-ocr tesseract-ocr-swe tesseract-ocr-osd"
 
@@ -91,53 +94,81 @@ def recognise(
     return parse_tsv(done.stdout.decode("utf-8", "replace"))
 
 
+class Word(NamedTuple):
+    left: int
+    width: int
+    top: int
+    bottom: int
+    text: str
+
+    @property
+    def centre(self) -> float:
+        return self.left + self.width / 2
+
+
 def parse_tsv(tsv: str) -> OcrResult:
-    """Rebuild lines, in Tesseract's reading order, keeping the boxes that tell paragraph gaps."""
-    words: dict[tuple[int, int, int, int], list[tuple[int, str, int, int]]] = {}
+    """Rebuild lines, in Tesseract's reading order, keeping the geometry that tells paragraphs."""
+    lines_of_words: dict[tuple[int, ...], list[Word]] = {}
     confidences: list[float] = []
     for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
         text = (row.get("text") or "").strip()
         if row.get("level") != "5" or not text:
             continue
-        key = (
-            int(row["page_num"]),
-            int(row["block_num"]),
-            int(row["par_num"]),
-            int(row["line_num"]),
+        key = tuple(int(row[k]) for k in ("page_num", "block_num", "par_num", "line_num"))
+        top, left = int(row["top"]), int(row["left"])
+        word = Word(left, int(row["width"]), top, top + int(row["height"]), text)
+        lines_of_words.setdefault(key, []).append(word)
+        if float(row["conf"]) >= 0:
+            confidences.append(float(row["conf"]))
+    heights = [w.bottom - w.top for words in lines_of_words.values() for w in words]
+    speck_height = SPECK_HEIGHT_RATIO * _median(heights) if heights else 0.0
+    # Dust on a scan reads as a tiny "." or ","; it is not text and it spoils line geometry.
+    lines = [
+        [w for w in words if w.bottom - w.top >= speck_height or not _is_speck(w.text)]
+        for words in lines_of_words.values()
+    ]
+    lines = [sorted(words) for words in lines if words]
+    slope = _page_slope(lines)
+    positioned = [
+        PositionedLine(
+            " ".join(w.text for w in words),
+            _median([w.top - slope * w.centre for w in words]),
+            _baseline(words, slope),
         )
-        word_top, height = int(row["top"]), int(row["height"])
-        words.setdefault(key, []).append((int(row["left"]), text, word_top, word_top + height))
-        confidence = float(row["conf"])
-        if confidence >= 0:
-            confidences.append(confidence)
-    heights = sorted(w[3] - w[2] for line_words in words.values() for w in line_words)
-    speck_height: float = SPECK_HEIGHT_RATIO * heights[len(heights) // 2] if heights else 0
-    lines = []
-    for line_words in words.values():
-        # Dust on a scan reads as a tiny "." or ","; it is not text and it spoils line boxes.
-        real = [w for w in line_words if w[3] - w[2] >= speck_height or not _is_speck(w[1])]
-        if not real:
-            continue
-        real.sort()
-        top = _median([w[2] for w in real])
-        lines.append(PositionedLine(" ".join(w[1] for w in real), top, _baseline(real, top)))
+        for words in lines
+    ]
     mean = sum(confidences) / len(confidences) if confidences else None
-    return OcrResult(join_lines(lines), mean)
+    return OcrResult(join_lines(positioned), mean)
 
 
-def _baseline(words: list[tuple[int, str, int, int]], top: float) -> float:
-    """Where the line's letters sit: word boxes reach lower only for descenders (g, j, p, y)."""
-    flat = [w[3] for w in words if not DESCENDERS & set(w[1])]
+def _page_slope(lines: list[list[Word]]) -> float:
+    """The skew of the page (rise per pixel), from the baselines of its longer lines.
+
+    Measuring line positions at x = 0 makes a short last line of a paragraph comparable with
+    the full lines above it on a skewed scan.
+    """
+    slopes = []
+    for words in lines:
+        flat = [w for w in words if not DESCENDERS & set(w.text)]
+        if len(flat) >= SLOPE_MIN_WORDS and flat[-1].centre > flat[0].centre:
+            slopes.append((flat[-1].bottom - flat[0].bottom) / (flat[-1].centre - flat[0].centre))
+    return _median(slopes) if slopes else 0.0
+
+
+def _baseline(words: list[Word], slope: float) -> float:
+    """Where the line's letters sit at x = 0; boxes reach lower only for descenders (g, j, p)."""
+    flat = [w.bottom - slope * w.centre for w in words if not DESCENDERS & set(w.text)]
     if flat:
         return _median(flat)
-    bottom = _median([w[3] for w in words])
-    return bottom - DESCENDER_SHARE * (bottom - top)
+    return _median(
+        [w.bottom - DESCENDER_SHARE * (w.bottom - w.top) - slope * w.centre for w in words]
+    )
 
 
 def _is_speck(text: str) -> bool:
     return all(ch in SPECK_CHARS for ch in text)
 
 
-def _median(values: list[int] | list[float]) -> float:
+def _median(values: Sequence[float]) -> float:
     ordered = sorted(values)
     return float(ordered[len(ordered) // 2])

@@ -8,7 +8,6 @@ from pipeline.records import Amount
 
 UNIT_MULTIPLIERS = {
     "kr": 1,
-    "kr.": 1,
     "kronor": 1,
     "sek": 1,
     ":-": 1,
@@ -18,7 +17,6 @@ UNIT_MULTIPLIERS = {
     "mkr": 1_000_000,
     "msek": 1_000_000,
     "miljoner kronor": 1_000_000,
-    "miljoner": 1_000_000,
     "miljon kronor": 1_000_000,
     "mdkr": 1_000_000_000,
 }

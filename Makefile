@@ -1,0 +1,38 @@
+# protokoll: `make demo` ingests the sample archive, `make test` runs the whole test suite.
+# Both install what they need first: Debian packages when missing, and a virtual environment.
+
+PYTHON ?= python3
+VENV   ?= .venv
+DB     ?= protokoll.duckdb
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.installed
+
+.PHONY: demo test install system-deps lint samples clean
+
+demo: install
+	$(BIN)/protokoll ingest data/sample --db $(DB)
+	$(BIN)/protokoll summary --db $(DB)
+
+test: install
+	$(BIN)/ruff check pipeline tests
+	$(BIN)/ruff format --check pipeline tests
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+install: system-deps $(STAMP)
+
+system-deps:
+	@scripts/install-system-deps.sh
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+# Regenerate data/sample and the PDF test fixtures from tests/fixtures/seeds/*.txt.
+samples: install
+	$(BIN)/python -m pipeline.render
+
+clean:
+	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache

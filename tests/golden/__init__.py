@@ -1,0 +1,1 @@
+"""Golden files: the hand-checked extraction of each fixture document, and how to compare."""

@@ -1,0 +1,74 @@
+"""Header: title, date, times, place and remote meetings."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.parse.header import parse_date, parse_header, parse_times
+from pipeline.records import Line
+
+
+def _lines(text: str) -> list[Line]:
+    return [Line(t, 1, n) for n, t in enumerate(text.split("\n"), 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2017-02-09", "2017-02-09"),
+        ("9 februari 2017", "2017-02-09"),
+        ("den 9/2 2017", "2017-02-09"),
+        ("2017.02.09", "2017-02-09"),
+        ("9.2.2017", "2017-02-09"),
+        ("Måndagen den 3:e mars 2021", "2021-03-03"),
+        ("2017-02-30", None),
+        ("inget datum här", None),
+    ],
+)
+def test_dates_in_the_ways_minutes_write_them(text: str, expected: str | None) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("kl 9-11.30", ("09:00", "11:30")),
+        ("kl. 13.00 - 16.00", ("13:00", "16:00")),
+        ("13:00–16:00", ("13:00", "16:00")),
+        ("08.30–12.00", ("08:30", "12:00")),
+        ("kl. 18.30", ("18:30", None)),
+        ("", (None, None)),
+    ],
+)
+def test_times(text: str, expected: tuple[str | None, str | None]) -> None:
+    assert parse_times(text) == expected
+
+
+def test_title_date_place_and_remote() -> None:
+    header = parse_header(
+        _lines(
+            "PROTOKOLL fört vid sammanträde med arbetsutskottet, RAR i Sörmland\n\n"
+            "Datum: 2020-03-25 kl. 13.00 - 16.00\n\nPlats: Regionkansliet + Teams"
+        )
+    )
+    assert (header.organization, header.body) == ("RAR i Sörmland", "arbetsutskottet")
+    assert (header.date, header.start_time, header.end_time) == ("2020-03-25", "13:00", "16:00")
+    assert header.location == "Regionkansliet + Teams"
+    assert header.remote is True
+
+
+def test_title_over_two_lines_with_för_and_a_place_without_remote_words() -> None:
+    header = parse_header(
+        _lines(
+            "Protokoll\n\nfört vid sammanträde med beredningsgruppen för RAR i Sörmland\n\n"
+            "Datum: 2017-02-09 kl 9-11.30\n\nPlats: Hotell Malmköping"
+        )
+    )
+    assert (header.organization, header.body) == ("RAR i Sörmland", "beredningsgruppen")
+    assert header.remote is False
+
+
+def test_tid_och_plats_in_one_field() -> None:
+    header = parse_header(_lines("Tid och plats: 2019-05-14 kl. 08.30–12.00, Stadshuset"))
+    assert (header.date, header.start_time, header.end_time) == ("2019-05-14", "08:30", "12:00")
+    assert header.location == "Stadshuset"

@@ -1,0 +1,91 @@
+"""The database: schema, one transaction per document, idempotent re-ingest, errors recorded."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import time
+from pathlib import Path
+
+import duckdb
+
+from pipeline.ingest import ingest
+from pipeline.store import db
+from tests.conftest import FIXTURES, extracted
+
+TABLES = (
+    "documents",
+    "pages",
+    "meetings",
+    "persons",
+    "attendance",
+    "signatories",
+    "sections",
+    "decisions",
+    "amounts",
+    "section_references",
+    "entities",
+    "ingest_errors",
+)
+
+
+def _counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}  # type: ignore[index]
+
+
+def test_schema_has_every_table_and_a_version(db_con: duckdb.DuckDBPyConnection) -> None:
+    assert set(_counts(db_con)) == set(TABLES)
+    assert db_con.execute("SELECT max(version) FROM schema_migrations").fetchone() == (1,)
+
+
+def test_loading_a_document_twice_changes_nothing(db_con: duckdb.DuckDBPyConnection) -> None:
+    minutes = extracted(FIXTURES / "seeds" / "seed_000.txt")
+    assert db.load_minutes(db_con, minutes) is True
+    before = _counts(db_con)
+    assert db.load_minutes(db_con, minutes) is False
+    assert _counts(db_con) == before
+    assert before["attendance"] == 6 and before["sections"] == 10 and before["decisions"] == 6
+
+
+def test_rows_keep_their_page_and_outcomes(db_con: duckdb.DuckDBPyConnection) -> None:
+    db.load_minutes(db_con, extracted(FIXTURES / "seeds" / "seed_000.pdf"))
+    rows = db_con.execute(
+        "SELECT section_number, outcome, page FROM decisions ORDER BY ordinal, section_number"
+    ).fetchall()
+    assert ("15", "postponed", 1) in rows
+    assert ("13", "other", 1) in rows
+    assert db_con.execute(
+        "SELECT sum(sek) FROM amounts WHERE section_number = '17'"
+    ).fetchone() == (85_000,)
+    assert db_con.execute("SELECT start_time, end_time FROM meetings").fetchone() == (
+        time(13),
+        time(16),
+    )
+
+
+def test_a_failing_file_is_recorded_and_the_batch_goes_on(
+    tmp_path: Path, db_con: duckdb.DuckDBPyConnection
+) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    shutil.copy(FIXTURES / "seeds" / "seed_000.txt", archive / "a.txt")
+    (archive / "b.pdf").write_bytes(b"")
+    (archive / "c.pdf").write_bytes(b"%PDF-1.4\n1 0 obj truncated")
+    (archive / "d.txt").write_text("Inköpslista: mjölk, bröd och ägg.", encoding="utf-8")
+    shutil.copy(FIXTURES / "seeds" / "seed_001.txt", archive / "e.txt")
+
+    report = ingest([archive], db_con)
+
+    assert [Path(p).name for p in report.loaded] == ["a.txt", "e.txt"]
+    failed = {Path(p).name: e.error_type for p, e in report.failed}
+    assert failed == {"b.pdf": "EmptyFile", "c.pdf": "CorruptFile", "d.txt": "NotMinutes"}
+    errors = db_con.execute(
+        "SELECT path, stage, error_type FROM ingest_errors ORDER BY path"
+    ).fetchall()
+    assert [(Path(p).name, s, t) for p, s, t in errors] == [
+        ("b.pdf", "extract", "EmptyFile"),
+        ("c.pdf", "extract", "CorruptFile"),
+        ("d.txt", "parse", "NotMinutes"),
+    ]
+    assert _counts(db_con)["meetings"] == 2
+    again = ingest([archive], db_con)
+    assert len(again.unchanged) == 2 and not again.loaded
