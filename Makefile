@@ -14,8 +14,8 @@ demo: install
 	$(BIN)/protokoll summary --db $(DB)
 
 test: install
-	$(BIN)/ruff check pipeline tests
-	$(BIN)/ruff format --check pipeline tests
+	$(BIN)/ruff check pipeline tests bench
+	$(BIN)/ruff format --check pipeline tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest
 

@@ -52,20 +52,6 @@ DATE_LABELS = {"datum", "sammanträdesdatum", "mötesdatum", "tid", "tid och dat
 PLACE_LABELS = {"plats", "lokal", "mötesplats"}
 TIME_AND_PLACE_LABELS = {"tid och plats", "plats och tid", "datum och plats", "plats och datum"}
 
-MONTHS = {
-    "januari": 1,
-    "februari": 2,
-    "mars": 3,
-    "april": 4,
-    "maj": 5,
-    "juni": 6,
-    "juli": 7,
-    "augusti": 8,
-    "september": 9,
-    "oktober": 10,
-    "november": 11,
-    "december": 12,
-}
 
 REMOTE_MARKERS = re.compile(
     r"\b(?:teams|zoom|skype|distans|digitalt|videolänk|videomöte|webbmöte|online)\b", re.IGNORECASE

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.parse.header import parse_date, parse_header, parse_times
+from pipeline.nlp.dates import parse_date, parse_times
+from pipeline.parse.header import parse_header
 from pipeline.records import Line
 
 
