@@ -14,7 +14,8 @@ from collections import Counter
 from pipeline.records import ExtractedDoc, Line, PageInfo
 
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
-INVISIBLE = {"\u00ad": "", "\u200b": "", "\ufeff": "", "\u00a0": " ", "\u2009": " ", "\t": " "}
+INVISIBLE = {"\u00ad": "", "\u200b": "", "\ufeff": "", "\u00a0": " ", "\u2009": " "}
+CELL_SEPARATOR = "\t"  # extractors write table rows as cells joined by tabs; kept for the parser
 FURNITURE_ZONE_LINES = 3  # running headers and footers live in the first or last lines of a page
 PAGE_NUMBER = re.compile(
     r"^(?:sida\s*)?\d{1,3}(?:\s*(?:\(|av|/)\s*\d{1,3}\)?)?$|^-\s*\d{1,3}\s*-$", re.IGNORECASE
@@ -118,7 +119,7 @@ def clean(doc: ExtractedDoc) -> tuple[tuple[PageInfo, ...], tuple[Line, ...]]:
     lines: list[Line] = []
     for page, raw_lines in zip(doc.pages, page_lines, strict=True):
         for index, (raw, zone_key) in enumerate(zip(raw_lines, _zone_keys(raw_lines), strict=True)):
-            text = re.sub(r" {2,}", " ", raw).strip()
+            text = re.sub(r" {2,}", " ", raw).strip(" ")
             in_zone = zone_key is not None
             if text and (
                 zone_key in running
