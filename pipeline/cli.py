@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from pipeline.contract import to_contract
 from pipeline.errors import ProtokollError
+from pipeline.evaluation.run import evaluate, print_report, to_json
 from pipeline.ingest import IngestReport, ingest
 from pipeline.process import process
 from pipeline.store import db
@@ -138,6 +139,39 @@ def summary(db_path: DbOption = db.DEFAULT_DB) -> None:
         print_summary(out, con)
     finally:
         con.close()
+
+
+@app.command(
+    "eval",
+    epilog="Example: protokoll eval --gold ../shared/dev-corpus/gold "
+    "--docs ../shared/dev-corpus/docs --json eval.json",
+)
+@reports_errors
+def eval_command(
+    gold: Annotated[
+        Path,
+        typer.Option(help="Folder of gold annotations (*.json).", exists=True, file_okay=False),
+    ],
+    docs: Annotated[
+        Path,
+        typer.Option(help="Folder of the documents they annotate.", exists=True, file_okay=False),
+    ],
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Also write the scores here.", dir_okay=False)
+    ] = None,
+) -> None:
+    """Extract each annotated document and score it against its gold, field by field.
+
+    Prints precision, recall and F1 for attendance (name + status), roles, sections, section
+    titles, decisions, outcomes and signatories, the accuracy of the header fields, and every
+    document's scores, worst first.
+    """
+    evaluation = evaluate(gold, docs)
+    print_report(out, evaluation)
+    if json_out is not None:
+        json_out.write_text(
+            json.dumps(to_json(evaluation), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
 
 
 def _print_rows(columns: list[str], rows: list[tuple[Any, ...]], output: OutputFormat) -> None:

@@ -15,6 +15,7 @@ class SourceFormat(StrEnum):
     TXT = "txt"
     DOCX = "docx"
     IMAGE = "image"
+    OFFICE = "office"  # .doc, .rtf, .odt: read through LibreOffice's conversion to .docx
 
 
 class PageMethod(StrEnum):
@@ -38,6 +39,9 @@ class Role(StrEnum):
     SUBSTITUTE = "substitute"
     STAFF = "staff"
     GUEST = "guest"
+    TREASURER = "treasurer"
+    VOTE_COUNTER = "vote_counter"
+    AUDITOR = "auditor"
 
 
 class Outcome(StrEnum):
@@ -69,6 +73,9 @@ class Page:
     method: PageMethod
     ocr_confidence: float | None = None
     seconds: float = 0.0
+    ocr_reason: str | None = None  # why the page was OCR'd (pipeline.extract.quality.OcrReason)
+    rotation_deg: int = 0  # quarter turn applied before OCR, clockwise: 0, 90, 180 or 270
+    skew_deg: float = 0.0  # small skew measured on the scan and corrected before OCR
 
 
 @dataclass(frozen=True)
@@ -90,6 +97,8 @@ class PageInfo:
     ocr_confidence: float | None
     seconds: float
     chars: int
+    ocr_reason: str | None = None
+    rotation_deg: int = 0
 
 
 @dataclass(frozen=True)
@@ -121,6 +130,7 @@ class Attendee:
     affiliation: str | None = None
     page: int | None = None
     person_id: str | None = None
+    notes: tuple[str, ...] = ()  # partial presence, "ersätter X", remarks in parentheses
 
 
 @dataclass(frozen=True)
@@ -145,6 +155,7 @@ class Section:
     decisions: tuple[Decision, ...] = ()
     references: tuple[str, ...] = ()  # numbers of other §§ the text refers to
     amounts: tuple[Amount, ...] = ()
+    diary_number: str | None = None  # "KS 2019/123", the case's number in the registry
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from pipeline.parse.attendance import add_role_mentions, merge_signatories, pars
 from pipeline.parse.decisions import find_decisions
 from pipeline.parse.header import parse_header
 from pipeline.parse.lines import paragraph_text
-from pipeline.parse.sections import drop_stray_names, heading_indexes, segment_sections
+from pipeline.parse.sections import drop_stray_names, find_headings, segment_sections
 from pipeline.parse.signatures import find_signature_start, parse_signatures
 from pipeline.records import Line, Minutes, PageInfo, Section, SourceFile
 
@@ -24,10 +24,10 @@ from pipeline.records import Line, Minutes, PageInfo, Section, SourceFile
 def parse_minutes(
     source: SourceFile, pages: tuple[PageInfo, ...], lines: Sequence[Line]
 ) -> Minutes:
-    headings = heading_indexes(lines)
-    body_start = headings[0] if headings else len(lines)
-    signatures_start = find_signature_start(lines, headings[-1] if headings else body_start)
-    preamble, body = lines[:body_start], lines[body_start:signatures_start]
+    headings = find_headings(lines)
+    body_start = headings[0].index if headings else len(lines)
+    signatures_start = find_signature_start(lines, headings[-1].index if headings else body_start)
+    preamble = lines[:body_start]
 
     header = parse_header(preamble)
     attendance = parse_attendance(preamble)
@@ -38,7 +38,7 @@ def parse_minutes(
             hint="if this is minutes in an unusual layout, report it with an example",
         )
     signatories = parse_signatures(lines[signatures_start:])
-    raw_sections = segment_sections(body, [i - body_start for i in headings])
+    raw_sections = segment_sections(lines[:signatures_start], headings)
     people = [a.name for a in attendance] + [s.name for s in signatories]
     raw_sections = [drop_stray_names(s, people) for s in raw_sections]
 
@@ -56,6 +56,7 @@ def parse_minutes(
             decisions=tuple(find_decisions(raw.paragraphs, year)),
             references=tuple(find_references(raw.text, raw.number)),
             amounts=tuple(find_amounts(raw.text)),
+            diary_number=raw.diary_number,
         )
         for raw in raw_sections
     )

@@ -8,11 +8,10 @@ from dataclasses import replace
 
 from pipeline.names import match_in_meeting
 from pipeline.parse.lines import labelled_fields
+from pipeline.parse.people import read_people
 from pipeline.parse.vocabulary import ATTENDANCE_LABELS, ROLE_LABELS, TITLE_ROLES
 from pipeline.records import Attendee, Line, Role, Signatory, Status
 
-LIST_SEPARATORS = re.compile(r"\s*(?:,|;|\bsamt\b|\boch\b|\s{3,})\s*")
-PARTY = re.compile(r"\s*\((?P<party>[A-ZÅÄÖa-zåäö]{1,4})\)")
 NAME_WORD = r"[A-ZÅÄÖÉÜ][\wåäöéü'-]*"
 # "Ordföranden Ola Wiktorson öppnade mötet": the role word right before a name.
 CHAIR_MENTION = re.compile(
@@ -34,23 +33,26 @@ def parse_attendance(preamble: Sequence[Line]) -> list[Attendee]:
     attendees: list[Attendee] = []
     known = set(ATTENDANCE_LABELS) | set(ROLE_LABELS)
     for field in labelled_fields(preamble, known):
-        if field.label in ATTENDANCE_LABELS:
-            status, role = ATTENDANCE_LABELS[field.label]
-            for name in split_names(field.value):
-                attendees.append(Attendee(name, status, (role,) if role else (), page=field.page))
-        else:
-            for name in split_names(field.value):
-                attendees = add_role(attendees, name, ROLE_LABELS[field.label], field.page)
+        listed = read_people(field.lines)
+        if field.label in ROLE_LABELS:
+            for person in listed:
+                attendees = add_role(attendees, person.name, ROLE_LABELS[field.label], field.page)
+            continue
+        status, block_role = ATTENDANCE_LABELS[field.label]
+        for person in listed:
+            roles = tuple(dict.fromkeys([*([block_role] if block_role else []), *person.roles]))
+            attendees.append(
+                Attendee(
+                    person.name,
+                    person.status or status,
+                    roles,
+                    title=person.title,
+                    affiliation=person.affiliation,
+                    page=field.page,
+                    notes=tuple(person.notes),
+                )
+            )
     return attendees
-
-
-def split_names(value: str) -> list[str]:
-    names = []
-    for item in LIST_SEPARATORS.split(value):
-        name = PARTY.sub("", item).strip(" .:-–")
-        if name and any(ch.isalpha() for ch in name):
-            names.append(name)
-    return names
 
 
 def add_role(attendees: list[Attendee], name: str, role: Role, page: int | None) -> list[Attendee]:

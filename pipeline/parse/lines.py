@@ -37,8 +37,23 @@ class Field:
     """A "Label: value" entry of a header, its value running on until a blank line or label."""
 
     label: str  # casefolded
-    value: str
+    lines: tuple[str, ...]  # the value as written, line by line
     page: int
+
+    @property
+    def value(self) -> str:
+        return " ".join(self.lines).strip()
+
+
+def split_label(text: str) -> tuple[str, str] | None:
+    """("närvarande", "Anna, Bo") from "Närvarande: Anna, Bo" or a table row "Närvarande\tAnna"."""
+    if "\t" in text:
+        label, _, value = text.partition("\t")
+        return label.strip().rstrip(":").casefold(), value.strip()
+    match = LABEL.match(text)
+    if match is None:
+        return None
+    return match["label"].casefold().strip(), match["value"].strip()
 
 
 def labelled_fields(lines: Sequence[Line], known: set[str]) -> list[Field]:
@@ -55,21 +70,21 @@ def labelled_fields(lines: Sequence[Line], known: set[str]) -> list[Field]:
     def close() -> None:
         nonlocal label, values
         if label is not None:
-            fields.append(Field(label, " ".join(values).strip(), page))
+            fields.append(Field(label, tuple(v for v in values if v), page))
         label, values = None, []
 
     for line in lines:
         text = line.text.strip()
-        match = LABEL.match(text)
-        candidate = match["label"].casefold().strip() if match else text.casefold().rstrip(":")
+        split = split_label(text)
+        candidate = split[0] if split else text.casefold().rstrip(":").strip()
         if candidate in known:
             close()
             label, page = candidate, line.page
-            values = [match["value"]] if match and match["value"] else []
+            values = [split[1]] if split and split[1] else []
         elif not text:
             if values:
                 close()
-        elif match and not any(ch.isdigit() for ch in match["label"]):
+        elif split and ":" in text and not any(ch.isdigit() for ch in split[0]):
             close()
         elif label is not None:
             values.append(text)

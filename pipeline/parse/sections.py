@@ -4,13 +4,38 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.names import fold
 from pipeline.parse.lines import Paragraph, paragraph_text, paragraphs
+from pipeline.parse.vocabulary import SECTION_PART_TITLES
 from pipeline.records import Line
 
-HEADING = re.compile(r"^§\s*(?P<number>\d{1,4}[a-z]?)\s*[.:]?(?:\s+(?P<title>.*))?$")
+SECTION_SIGN_HEADINGS = (
+    re.compile(r"^§§?\s*(?P<number>\d{1,4}[a-z]?)\s*[.:]?(?:\s+(?P<title>.*))?$"),
+    re.compile(r"^(?P<number>\d{1,4})\s*§\s*[.:]?(?:\s+(?P<title>.*))?$"),
+    re.compile(r"^(?:Paragraf|Pgf\.?)\s+(?P<number>\d{1,4})\s*[.:]?(?:\s+(?P<title>.*))?$", re.I),
+)
+ITEM_HEADINGS = (
+    re.compile(
+        r"^(?:Punkt|Ärende)\s+(?P<number>\d{1,3}(?:\.\d{1,2})*)\s*[.:)]?(?:\s+(?P<title>.*))?$",
+        re.I,
+    ),
+    re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,2})[.)]?\s+(?P<title>[A-ZÅÄÖÉ].*)$"),
+)
+LETTERED_HEADING = re.compile(r"^(?P<letter>[A-Z])[.)]\s+(?P<title>[A-ZÅÄÖ].*)$")
+DIARY_NUMBER = re.compile(
+    r"\b(?:Dnr|Diarienr|Diarienummer)\.?\s*:?\s*(?P<dnr>[A-ZÅÄÖ]{0,6}\s?\d{2,4}[/.:-]\d{1,5}(?:[/.:-]\d+)*)",
+)
+HEADING_MAX_WORDS = 14
+FIRST_ITEM_MAX = 3  # agenda items start at 1 (or 0); a list in a paragraph may start anywhere
+
+
+@dataclass(frozen=True)
+class Heading:
+    index: int  # of the line that holds it
+    number: str
+    title: str
 
 
 @dataclass(frozen=True)
@@ -21,53 +46,147 @@ class RawSection:
     title: str
     page: int
     paragraphs: tuple[Paragraph, ...]
+    diary_number: str | None = None
 
     @property
     def text(self) -> str:
         return "\n\n".join(paragraph_text(p) for p in self.paragraphs)
 
 
-def heading_indexes(lines: Sequence[Line]) -> list[int]:
-    """Indexes of lines that open a section.
+def find_headings(lines: Sequence[Line]) -> list[Heading]:
+    """The lines that open sections: "§ N" headings, else numbered agenda items.
 
-    A "§ N" line opens a section when it starts a paragraph, or when N follows the previous
-    section's number and a capitalised title follows: a wrapped reference ("... med anledning
-    av\\n§ 13.") does neither.
+    A document numbered with "§" uses it for every section, so numbered lists in its text are
+    never headings; agenda-item numbering ("3.", "3.1", "Punkt 3") counts only when it follows
+    the sequence the headings so far have set.
     """
-    found: list[int] = []
-    previous_number: int | None = None
+    by_section_sign = _section_sign_headings(lines)
+    headings = by_section_sign or _item_headings(lines)
+    return _with_lettered_items(lines, headings)
+
+
+def is_section_part(title: str) -> bool:
+    """ "Beslut", "Förslag till beslut": a part of a section, not a section of its own."""
+    return title.casefold().strip(" :.") in SECTION_PART_TITLES
+
+
+def _starts_paragraph(lines: Sequence[Line], index: int) -> bool:
+    return index == 0 or not lines[index - 1].text.strip()
+
+
+def _section_sign_headings(lines: Sequence[Line]) -> list[Heading]:
+    """ "§ N" lines that start a paragraph, or follow the numbering with a capitalised title: a
+    wrapped reference ("... med anledning av\\n§ 13.") does neither."""
+    found: list[Heading] = []
+    previous: int | None = None
     for index, line in enumerate(lines):
-        match = HEADING.match(line.text.strip())
+        match = _first_match(SECTION_SIGN_HEADINGS, line.text.strip())
         if not match:
             continue
         number = int(re.sub(r"\D", "", match["number"]))
-        title = match["title"] or ""
-        starts_paragraph = index == 0 or not lines[index - 1].text.strip()
-        follows = previous_number is not None and number == previous_number + 1
+        title = (match["title"] or "").strip()
+        follows = previous is not None and number == previous + 1
         capitalised = title[:1].isupper() or not title
-        if (starts_paragraph and capitalised) or (follows and title[:1].isupper()):
-            found.append(index)
-            previous_number = number
+        if (_starts_paragraph(lines, index) and capitalised) or (follows and title[:1].isupper()):
+            found.append(Heading(index, match["number"], title))
+            previous = number
     return found
 
 
-def segment_sections(lines: Sequence[Line], starts: Sequence[int]) -> list[RawSection]:
+def _item_headings(lines: Sequence[Line]) -> list[Heading]:
+    found: list[Heading] = []
+    path: list[int] = []  # the number of the last heading, as a list: [3, 1] for 3.1
+    for index, line in enumerate(lines):
+        match = _first_match(ITEM_HEADINGS, line.text.strip())
+        if not match or not _starts_paragraph(lines, index):
+            continue
+        title = (match["title"] or "").strip()
+        number = [int(n) for n in match["number"].split(".")]
+        if not _plausible_title(title) or not _continues(path, number):
+            continue
+        path = number
+        if not is_section_part(title):
+            found.append(Heading(index, ".".join(map(str, number)), title))
+    return found
+
+
+def _continues(path: list[int], number: list[int]) -> bool:
+    """Whether `number` can follow `path` in an agenda: 3 → 4, 3 → 3.1, 3.2 → 3.3, 3.2 → 4."""
+    if not path:
+        return len(number) == 1 and number[0] <= FIRST_ITEM_MAX
+    for depth in range(min(len(path), len(number)), 0, -1):
+        if len(number) == depth and number[:-1] == path[: depth - 1]:
+            if number[-1] == path[depth - 1] + 1:
+                return True
+    return len(number) == len(path) + 1 and number[:-1] == path and number[-1] == 1
+
+
+def _plausible_title(title: str) -> bool:
+    words = title.split()
+    return bool(words) and len(words) <= HEADING_MAX_WORDS and not title.endswith((",", ";"))
+
+
+def _with_lettered_items(lines: Sequence[Line], headings: list[Heading]) -> list[Heading]:
+    """ "A. Strandparkeringen" inside § 18 is item 18.A, when A, B, C… follow each other."""
+    out: list[Heading] = []
+    for position, heading in enumerate(headings):
+        out.append(heading)
+        end = headings[position + 1].index if position + 1 < len(headings) else len(lines)
+        expected = "A"
+        for index in range(heading.index + 1, end):
+            match = LETTERED_HEADING.match(lines[index].text.strip())
+            if match and match["letter"] == expected and _starts_paragraph(lines, index):
+                if _plausible_title(match["title"]):
+                    out.append(Heading(index, f"{heading.number}.{expected}", match["title"]))
+                    expected = chr(ord(expected) + 1)
+    return out
+
+
+def _first_match(patterns: Sequence[re.Pattern[str]], text: str) -> re.Match[str] | None:
+    return next((m for p in patterns if (m := p.match(text))), None)
+
+
+def segment_sections(lines: Sequence[Line], headings: Sequence[Heading]) -> list[RawSection]:
     """Sections from each heading to the next; `lines` ends where the signatures begin."""
     sections = []
-    for position, start in enumerate(starts):
-        end = starts[position + 1] if position + 1 < len(starts) else len(lines)
-        match = HEADING.match(lines[start].text.strip())
-        assert match is not None
-        body = paragraphs(lines[start + 1 : end])
-        title = (match["title"] or "").strip()
+    for position, heading in enumerate(headings):
+        end = headings[position + 1].index if position + 1 < len(headings) else len(lines)
+        body = paragraphs(lines[heading.index + 1 : end])
+        title = heading.title
         if not title and body:  # "§ 4" alone on its line: the title is the next line
             title_line, *rest = body[0]
             title = title_line.text.strip()
             body = [tuple(rest), *body[1:]] if rest else body[1:]
+        title, diary_number = _split_diary_number(title)
+        if diary_number is None and body:
+            diary_number = _leading_diary_number(body)
+            if diary_number is not None:
+                body = body[1:] if len(body[0]) == 1 else [body[0][1:], *body[1:]]
         sections.append(
-            RawSection(match["number"], title, lines[start].page, tuple(p for p in body if p))
+            RawSection(
+                heading.number,
+                title,
+                lines[heading.index].page,
+                tuple(p for p in body if p),
+                diary_number,
+            )
         )
     return sections
+
+
+def _split_diary_number(title: str) -> tuple[str, str | None]:
+    match = DIARY_NUMBER.search(title)
+    if match is None:
+        return title, None
+    cleaned = (title[: match.start()] + title[match.end() :]).strip(" ,;()-–")
+    return cleaned, match["dnr"].strip()
+
+
+def _leading_diary_number(body: Sequence[Paragraph]) -> str | None:
+    """ "Dnr KS 2019/123" on the line right under the heading."""
+    first = body[0][0].text.strip()
+    match = DIARY_NUMBER.match(first)
+    return match["dnr"].strip() if match and len(first) < 60 else None
 
 
 def drop_stray_names(section: RawSection, names: Sequence[str]) -> RawSection:
@@ -80,4 +199,4 @@ def drop_stray_names(section: RawSection, names: Sequence[str]) -> RawSection:
     kept = tuple(p for p in section.paragraphs if not (len(p) == 1 and fold(p[0].text) in keys))
     if len(kept) == len(section.paragraphs):
         return section
-    return RawSection(section.number, section.title, section.page, kept)
+    return replace(section, paragraphs=kept)

@@ -33,6 +33,73 @@ ATTENDANCE_LABELS: dict[str, tuple[Status, Role | None]] = {
     "förhinder": (Status.ABSENT, None),
 }
 
+# Role words written next to a name ("Carl Tönsgård, ordförande", a table cell "Kassör").
+ROLE_WORDS: dict[str, Role] = {
+    "ordförande": Role.CHAIR,
+    "ordf": Role.CHAIR,
+    "ordf.": Role.CHAIR,
+    "mötesordförande": Role.CHAIR,
+    "förbundsordförande": Role.CHAIR,
+    "vice ordförande": Role.VICE_CHAIR,
+    "vice ordf.": Role.VICE_CHAIR,
+    "1:e vice ordförande": Role.VICE_CHAIR,
+    "1:a vice ordförande": Role.VICE_CHAIR,
+    "2:e vice ordförande": Role.VICE_CHAIR,
+    "2:a vice ordförande": Role.VICE_CHAIR,
+    "vice mötesordförande": Role.VICE_CHAIR,
+    "sekreterare": Role.SECRETARY,
+    "sekr.": Role.SECRETARY,
+    "mötessekreterare": Role.SECRETARY,
+    "protokollförare": Role.SECRETARY,
+    "kassör": Role.TREASURER,
+    "kassor": Role.TREASURER,
+    "ledamot": Role.MEMBER,
+    "ledamöter": Role.MEMBER,
+    "styrelseledamot": Role.MEMBER,
+    "ordinarie ledamot": Role.MEMBER,
+    "ledamot, ordinarie": Role.MEMBER,
+    "ersättare": Role.SUBSTITUTE,
+    "suppleant": Role.SUBSTITUTE,
+    "tjänstgörande ersättare": Role.SUBSTITUTE,
+    "justerare": Role.ADJUSTER,
+    "protokolljusterare": Role.ADJUSTER,
+    "justeringsperson": Role.ADJUSTER,
+    "rösträknare": Role.VOTE_COUNTER,
+    "revisor": Role.AUDITOR,
+    "revisorssuppleant": Role.AUDITOR,
+    "adjungerad": Role.GUEST,
+    "gäst": Role.GUEST,
+    "tjänsteman": Role.STAFF,
+    "handläggare": Role.STAFF,
+}
+# Endings of job titles written beside a name ("Förbundschef", "Verksamhetsutvecklare").
+TITLE_ENDINGS = (
+    "chef",
+    "direktör",
+    "handläggare",
+    "samordnare",
+    "strateg",
+    "sekreterare",
+    "ordförande",
+    "controller",
+    "ekonom",
+    "utvecklare",
+    "konsult",
+    "tjänsteman",
+    "rektor",
+    "kanslist",
+    "assistent",
+    "ansvarig",
+    "ledare",
+    "koordinator",
+    "sakkunnig",
+    "jurist",
+    "revisor",
+)
+# Words in an attendance table's presence column.
+PRESENT_WORDS = {"ja", "j", "x", "närvarande", "närv", "närv.", "deltog", "yes", "present"}
+ABSENT_WORDS = {"nej", "n", "-", "–", "frånvarande", "ej närvarande", "förhinder", "no", "absent"}
+
 # Labels of lines that name people by their role at the meeting: they attended.
 ROLE_LABELS: dict[str, Role] = {
     "ordförande": Role.CHAIR,
@@ -135,3 +202,32 @@ NEGATION_AFTER_VERB = re.compile(r"^\s+(?:inte|ej|icke)\b", re.IGNORECASE)
 EXPLICIT_DECISION = re.compile(
     r"^(?:beslut|beslutades|beslöts|beslutar|beslutade)\b\s*(?:att\b)?\s*:?\s*", re.IGNORECASE
 )
+
+# Sub-headings that divide a section rather than open one ("3.1.2 Beslut", "Förslag till beslut").
+SECTION_PART_TITLES = {
+    "beslut",
+    "förslag",
+    "förslag till beslut",
+    "yrkande",
+    "yrkanden",
+    "diskussion",
+    "bakgrund",
+    "ärendebeskrivning",
+    "ärendet",
+    "beslutsunderlag",
+    "handlingar",
+    "propositioner",
+    "ändringsyrkanden",
+    "ändringsyrkande",
+    "förslag till beslut på sammanträdet",
+    "motivering",
+    "beslutsgång",
+    "omröstning",
+    "reservation",
+    "reservationer",
+    "protokollsanteckning",
+    "information",
+    "föredragande",
+    "sammanfattning",
+    "underlag",
+}

@@ -58,6 +58,7 @@ TABLE_COLUMNS: dict[str, dict[str, pa.DataType]] = {
         "title": pa.string(),
         "affiliation": pa.string(),
         "page": pa.int32(),
+        "notes": pa.list_(pa.string()),
     },
     "signatories": {
         "meeting_id": pa.string(),
@@ -74,6 +75,7 @@ TABLE_COLUMNS: dict[str, dict[str, pa.DataType]] = {
         "title": pa.string(),
         "page": pa.int32(),
         "text": pa.string(),
+        "diary_number": pa.string(),
     },
     "decisions": {
         "meeting_id": pa.string(),
@@ -222,6 +224,7 @@ def rows_of(minutes: Minutes) -> dict[str, list[dict[str, Any]]]:
                 "title": a.title,
                 "affiliation": a.affiliation,
                 "page": a.page,
+                "notes": list(a.notes),
             }
             for a in minutes.attendance
         ],
@@ -244,6 +247,7 @@ def rows_of(minutes: Minutes) -> dict[str, list[dict[str, Any]]]:
                 "title": s.title,
                 "page": s.page,
                 "text": s.text,
+                "diary_number": s.diary_number,
             }
             for i, s in enumerate(minutes.sections, 1)
         ],

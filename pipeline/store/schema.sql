@@ -51,7 +51,8 @@ CREATE TABLE IF NOT EXISTS attendance (
     roles        VARCHAR[] NOT NULL,      -- chair, vice_chair, secretary, adjuster, member, ...
     title        VARCHAR,
     affiliation  VARCHAR,
-    page         INTEGER
+    page         INTEGER,
+    notes        VARCHAR[] NOT NULL       -- partial presence ("§§ 1–7"), "ersätter X", remarks
 );
 
 CREATE TABLE IF NOT EXISTS signatories (
@@ -70,6 +71,7 @@ CREATE TABLE IF NOT EXISTS sections (
     title       VARCHAR NOT NULL,
     page        INTEGER NOT NULL,
     text        VARCHAR NOT NULL,
+    diary_number VARCHAR,                 -- "KS 2019/123": the case in the registry (diarienummer)
     PRIMARY KEY (meeting_id, ordinal)
 );
 

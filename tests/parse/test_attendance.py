@@ -6,8 +6,8 @@ from pipeline.parse.attendance import (
     add_role_mentions,
     merge_signatories,
     parse_attendance,
-    split_names,
 )
+from pipeline.parse.people import read_people
 from pipeline.records import Line, Role, Signatory, Status
 
 
@@ -16,7 +16,8 @@ def _lines(text: str) -> list[Line]:
 
 
 def test_comma_lists_with_samt_och_and_parties() -> None:
-    assert split_names("Anna Andersson (S), Bo Berg samt Cecilia Ek och Dan Fors (M)") == [
+    people = read_people(["Anna Andersson (S), Bo Berg samt Cecilia Ek och Dan Fors (M)"])
+    assert [p.name for p in people] == [
         "Anna Andersson",
         "Bo Berg",
         "Cecilia Ek",
@@ -74,3 +75,66 @@ def test_signatories_bring_titles_affiliations_and_roles() -> None:
     assert merged["Ingrid Glimne"].roles == (Role.ADJUSTER, Role.VICE_CHAIR)
     assert merged["Ann Lundqvist"].status is Status.PRESENT
     assert merged["Ann Lundqvist"].roles == (Role.SECRETARY,)
+
+
+def test_one_person_a_line_with_roles_and_a_trailing_remark() -> None:
+    people = read_people(
+        [
+            "Carl Tönsgård, ordförande",
+            "Ylva Rudling, kassör",
+            "Hans Andersson, vice ordförande",
+            "samt ytterligare 31 medlemmar i föreningen",
+        ]
+    )
+    assert [(p.name, p.roles) for p in people] == [
+        ("Carl Tönsgård", [Role.CHAIR]),
+        ("Ylva Rudling", [Role.TREASURER]),
+        ("Hans Andersson", [Role.VICE_CHAIR]),
+    ]
+
+
+def test_a_comma_list_wrapped_over_lines_is_one_list() -> None:
+    people = read_people(
+        ["Mats Karlsson, Kristina Bengtsson, Gunilla", "Bergman Larsson, Dag Wallströmer"]
+    )
+    assert [p.name for p in people] == [
+        "Mats Karlsson",
+        "Kristina Bengtsson",
+        "Gunilla Bergman Larsson",
+        "Dag Wallströmer",
+    ]
+
+
+def test_parties_roles_affiliations_substitutes_and_partial_presence() -> None:
+    people = read_people(
+        [
+            "Anna Andersson (S), ordförande, Bo Berg (M), Eskilstuna kommun, "
+            "Cecilia Ek (KD) ersätter Dan Fors, Eva Gran (V) §§ 1–7"
+        ]
+    )
+    summary = {p.name: (p.roles, p.affiliation, p.notes) for p in people}
+    assert summary == {
+        "Anna Andersson": ([Role.CHAIR], None, []),
+        "Bo Berg": ([], "Eskilstuna kommun", []),
+        "Cecilia Ek": ([Role.SUBSTITUTE], None, ["ersätter Dan Fors"]),
+        "Eva Gran": ([], None, ["§§ 1–7"]),
+    }
+
+
+def test_attendance_table_rows_with_presence_column() -> None:
+    people = read_people(
+        [
+            "Befattning\tNamn\tNärvarande",
+            "Ordförande\tSamuel Hammersberg\tJa",
+            "Kassör\tMorgan Thowsen\tNej",
+            "Vice ordförande\tVakant\t",
+        ]
+    )
+    assert [(p.name, p.roles, p.status) for p in people] == [
+        ("Samuel Hammersberg", [Role.CHAIR], Status.PRESENT),
+        ("Morgan Thowsen", [Role.TREASURER], Status.ABSENT),
+    ]
+
+
+def test_first_names_one_a_line() -> None:
+    assert [p.name for p in read_people(["Steven", "Helio", "Nuo"])] == ["Steven", "Helio", "Nuo"]

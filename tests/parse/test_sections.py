@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.parse.sections import drop_stray_names, heading_indexes, segment_sections
+from pipeline.parse.sections import drop_stray_names, find_headings, segment_sections
 from pipeline.parse.signatures import parse_signatures
 from pipeline.records import Line, Role
 
@@ -13,7 +13,7 @@ def _lines(text: str, page: int = 1) -> list[Line]:
 
 def test_headings_with_and_without_space_and_title_on_next_line() -> None:
     lines = _lines("§1 Öppnande\n\nText.\n\n§ 2.\nEkonomi\n\nMer text.\n\n§ 3: Avslutning")
-    sections = segment_sections(lines, heading_indexes(lines))
+    sections = segment_sections(lines, find_headings(lines))
     assert [(s.number, s.title) for s in sections] == [
         ("1", "Öppnande"),
         ("2", "Ekonomi"),
@@ -24,12 +24,12 @@ def test_headings_with_and_without_space_and_title_on_next_line() -> None:
 
 def test_a_wrapped_reference_is_not_a_heading() -> None:
     lines = _lines("§ 14 Ansökan\n\nBeslut: Skjuts på framtiden med anledning av\n§ 13.")
-    assert heading_indexes(lines) == [0]
+    assert [h.index for h in find_headings(lines)] == [0]
 
 
 def test_a_name_alone_in_a_section_is_page_furniture() -> None:
     lines = _lines("§ 5 Samverkan\n\nFörsta stycket.\n\nAnn Lundqvist\n\nAndra stycket.")
-    section = segment_sections(lines, heading_indexes(lines))[0]
+    section = segment_sections(lines, find_headings(lines))[0]
     assert drop_stray_names(section, ["Ann Lundqvist"]).text == "Första stycket.\n\nAndra stycket."
 
 
@@ -45,3 +45,47 @@ def test_signature_block_with_titles_and_affiliations() -> None:
         ("Ola Wiktorson", Role.ADJUSTER, "Förbundschef", None),
         ("Charlotta Skälén", Role.ADJUSTER, None, "Landstinget Sörmland"),
     ]
+
+
+def test_other_section_sign_forms() -> None:
+    lines = _lines("3 § Val av justerare\n\nText.\n\nParagraf 4 Ekonomi\n\nMer.")
+    assert [(h.number, h.title) for h in find_headings(lines)] == [
+        ("3", "Val av justerare"),
+        ("4", "Ekonomi"),
+    ]
+
+
+def test_numbered_agenda_items_with_sub_items_and_decision_parts() -> None:
+    lines = _lines(
+        "1. Mötets öppnande\n\nOrdföranden öppnade.\n\n2 Formalia\n\n2.1 Val av sekreterare\n\n"
+        "2.1.1 Förslag\n\nAnna väljs.\n\n2.1.2 Beslut\n\nbifalles\n\n"
+        "1. en punkt i en lista\n\n3) Ekonomi\n\nPunkt 4 Avslutning"
+    )
+    assert [(h.number, h.title) for h in find_headings(lines)] == [
+        ("1", "Mötets öppnande"),
+        ("2", "Formalia"),
+        ("2.1", "Val av sekreterare"),
+        ("3", "Ekonomi"),
+        ("4", "Avslutning"),
+    ]
+
+
+def test_a_numbered_list_in_section_sign_minutes_is_not_a_heading() -> None:
+    lines = _lines("§ 1 Budget\n\n1. Styrelsen föreslår\n\n2. Årsmötet beslutar\n\n§ 2 Avslutning")
+    assert [h.number for h in find_headings(lines)] == ["1", "2"]
+
+
+def test_lettered_sub_items_and_diary_numbers() -> None:
+    lines = _lines(
+        "§ 18 Övriga frågor\n\nA. Strandparkeringen\n\nText.\n\nB. Samarbete\n\nMer.\n\n"
+        "§ 19 Detaljplan för Kv Eken, Dnr KS 2019/123\n\nText.\n\n§ 20 Budget\nDnr 2020.0045\n\nText."
+    )
+    sections = segment_sections(lines, find_headings(lines))
+    assert [(s.number, s.title, s.diary_number) for s in sections] == [
+        ("18", "Övriga frågor", None),
+        ("18.A", "Strandparkeringen", None),
+        ("18.B", "Samarbete", None),
+        ("19", "Detaljplan för Kv Eken", "KS 2019/123"),
+        ("20", "Budget", "2020.0045"),
+    ]
+    assert sections[4].text == "Text."

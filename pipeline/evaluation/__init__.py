@@ -1,0 +1,1 @@
+"""Evaluation: compare extracted minutes with gold annotations, field by field."""

@@ -1,0 +1,76 @@
+"""Gold annotations, read into one shape whichever annotation style wrote them.
+
+Two styles exist: the JSON contract itself (decisions as a list per section, signatories with a
+role key) and a compact one (one `decision` text and one `outcome` per section, signatory roles
+as the words of the document). Both become `GoldDoc`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipeline.errors import InputError
+
+MEETING_FIELDS = ("date", "start_time", "end_time", "body", "organization", "location")
+
+
+@dataclass(frozen=True)
+class GoldPerson:
+    name: str
+    status: str
+    roles: frozenset[str]
+
+
+@dataclass(frozen=True)
+class GoldSection:
+    number: str | None
+    title: str
+    outcomes: tuple[str, ...]  # one per decision; empty when nothing was decided
+
+
+@dataclass(frozen=True)
+class GoldDoc:
+    stem: str
+    document_name: str | None  # the file the gold names, when it names one
+    meeting: dict[str, str | None]
+    attendance: tuple[GoldPerson, ...]
+    sections: tuple[GoldSection, ...]
+    signatories: tuple[str, ...]
+
+
+def load_gold(path: Path) -> GoldDoc:
+    try:
+        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise InputError(f"cannot read gold annotations: {exc}", path=str(path)) from exc
+    meeting = data.get("meeting", data)
+    return GoldDoc(
+        stem=path.stem,
+        document_name=data.get("file"),
+        meeting={field: meeting.get(field) for field in MEETING_FIELDS},
+        attendance=tuple(
+            GoldPerson(p["name"], p["status"], frozenset(p.get("roles") or ()))
+            for p in data.get("attendance", [])
+        ),
+        sections=tuple(_section(s) for s in data.get("sections", [])),
+        signatories=tuple(s["name"] for s in data.get("signatories", [])),
+    )
+
+
+def _section(section: dict[str, Any]) -> GoldSection:
+    if "decisions" in section:
+        outcomes = tuple(d["outcome"] for d in section["decisions"])
+    else:  # compact style: outcomes are scored only where decision text was annotated
+        outcomes = (section["outcome"],) if section.get("decision") else ()
+    return GoldSection(section.get("number"), section.get("title") or "", outcomes)
+
+
+def find_document(gold: GoldDoc, docs_dir: Path) -> Path | None:
+    """The document a gold file annotates: the file it names, else the one with its stem."""
+    if gold.document_name and (docs_dir / gold.document_name).is_file():
+        return docs_dir / gold.document_name
+    candidates = sorted(p for p in docs_dir.glob(f"{gold.stem}.*") if p.is_file())
+    return candidates[0] if candidates else None
