@@ -31,7 +31,7 @@ def _cleaned(path: Path) -> tuple[str, str, float, int]:
     doc = extract(identify(path))
     seconds = time.perf_counter() - started
     raw = _flat(normalise("\n".join(p.text for p in doc.pages)))
-    _, lines = clean(doc)
+    lines = clean(doc).lines
     return raw, _flat("\n".join(line.text for line in lines)), seconds, len(doc.pages)
 
 

@@ -33,6 +33,7 @@ out = Console()
 err = Console(stderr=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB database file.", dir_okay=False)]
+EVAL_REPORT_WIDTH = 120  # the per-document table has eleven columns
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -167,7 +168,7 @@ def eval_command(
     document's scores, worst first.
     """
     evaluation = evaluate(gold, docs)
-    print_report(out, evaluation)
+    print_report(Console(width=max(out.width, EVAL_REPORT_WIDTH)), evaluation)
     if json_out is not None:
         json_out.write_text(
             json.dumps(to_json(evaluation), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"

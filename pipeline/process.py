@@ -14,8 +14,7 @@ from pipeline.resolve import resolve
 
 def read_minutes(source: SourceFile) -> Minutes:
     """extract → clean → parse (with amounts, references, entities) → resolve."""
-    pages, lines = clean(extract(source))
-    return resolve(parse_minutes(source, pages, lines))
+    return resolve(parse_minutes(source, clean(extract(source))))
 
 
 def process(path: Path) -> Minutes:

@@ -111,6 +111,15 @@ class Line:
 
 
 @dataclass(frozen=True)
+class CleanText:
+    """A document after cleaning: its lines, and the running lines taken off every page."""
+
+    pages: tuple[PageInfo, ...]
+    lines: tuple[Line, ...]
+    running_lines: tuple[str, ...] = ()  # headers and footers, once each: they often name the body
+
+
+@dataclass(frozen=True)
 class MeetingHeader:
     organization: str | None = None
     body: str | None = None
@@ -134,10 +143,21 @@ class Attendee:
 
 
 @dataclass(frozen=True)
+class Vote:
+    """Counts of an open vote (omröstning) on a decision."""
+
+    yes: int
+    no: int
+    abstain: int = 0
+
+
+@dataclass(frozen=True)
 class Decision:
     text: str
     outcome: Outcome
     page: int | None = None
+    vote: Vote | None = None
+    reservations: tuple[str, ...] = ()  # names of those who "reserverar sig" against it
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Run an evaluation over a folder of gold files and report it, overall and worst documents first."""
+"""Run an evaluation over a folder of gold files; report it overall and worst documents first."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
-from rich.table import Table
+from rich.table import Column, Table
 
 from pipeline.errors import InputError, ProtokollError
 from pipeline.evaluation.gold import MEETING_FIELDS, find_document, load_gold
@@ -20,7 +20,6 @@ from pipeline.evaluation.score import (
     score_document,
 )
 from pipeline.process import process
-
 
 SHORT_NAMES = {
     "attendance": "attend",
@@ -146,16 +145,19 @@ def print_report(console: Console, evaluation: Evaluation) -> None:
         )
     console.print(overall)
     documents = Table(
-        "document",
+        Column("document", overflow="fold", min_width=18),
         "mean",
-        *(f[:8] for f in F1_FIELDS),
-        "header ok",
-        title="Per document, worst first (F1)",
+        *(SHORT_NAMES[f] for f in F1_FIELDS),
+        "header",
+        title="Per document, worst first (F1; header: fields right)",
     )
     for d in sorted(evaluation.documents, key=lambda d: d.mean_f1):
         header = f"{sum(d.correct.values())}/{len(d.correct)}" if d.correct else "-"
         documents.add_row(
-            d.name, f"{d.mean_f1:.2f}", *(f"{d.fields[f].f1:.2f}" for f in F1_FIELDS), header
+            Path(d.name).stem,
+            f"{d.mean_f1:.2f}",
+            *(f"{d.fields[f].f1:.2f}" for f in F1_FIELDS),
+            header,
         )
     console.print(documents)
     for d in evaluation.failures:

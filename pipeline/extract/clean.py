@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from pipeline.records import ExtractedDoc, Line, PageInfo
+from pipeline.records import CleanText, ExtractedDoc, Line, PageInfo
 
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 INVISIBLE = {"\u00ad": "", "\u200b": "", "\ufeff": "", "\u00a0": " ", "\u2009": " "}
@@ -112,20 +112,20 @@ def _running_keys(pages: list[list[str]]) -> set[tuple[str, int, str]]:
     return {key for key, count in seen.items() if count >= needed}
 
 
-def clean(doc: ExtractedDoc) -> tuple[tuple[PageInfo, ...], tuple[Line, ...]]:
+def clean(doc: ExtractedDoc) -> CleanText:
     """Cleaned lines of the whole document, blank lines kept as paragraph breaks."""
     page_lines = [normalise(page.text).split("\n") for page in doc.pages]
     running = _running_keys(page_lines)
     lines: list[Line] = []
+    removed: dict[tuple[str, int, str], str] = {}
     for page, raw_lines in zip(doc.pages, page_lines, strict=True):
         for index, (raw, zone_key) in enumerate(zip(raw_lines, _zone_keys(raw_lines), strict=True)):
             text = re.sub(r" {2,}", " ", raw).strip(" ")
             in_zone = zone_key is not None
-            if text and (
-                zone_key in running
-                or (in_zone and PAGE_NUMBER.match(text))
-                or SIGNATURE_FURNITURE.match(text)
-            ):
+            if text and zone_key in running:
+                removed.setdefault(zone_key, text)
+                continue
+            if text and ((in_zone and PAGE_NUMBER.match(text)) or SIGNATURE_FURNITURE.match(text)):
                 continue
             lines.append(Line(repair_section_signs(text), page.number, index + 1))
         if lines and lines[-1].text:
@@ -133,7 +133,7 @@ def clean(doc: ExtractedDoc) -> tuple[tuple[PageInfo, ...], tuple[Line, ...]]:
     infos = tuple(
         PageInfo(p.number, p.method, p.ocr_confidence, p.seconds, len(p.text)) for p in doc.pages
     )
-    return infos, tuple(repair_eights(_join_hyphenated(lines)))
+    return CleanText(infos, tuple(repair_eights(_join_hyphenated(lines))), tuple(removed.values()))
 
 
 def _join_hyphenated(lines: list[Line]) -> list[Line]:

@@ -18,12 +18,11 @@ from pipeline.parse.header import parse_header
 from pipeline.parse.lines import paragraph_text
 from pipeline.parse.sections import drop_stray_names, find_headings, segment_sections
 from pipeline.parse.signatures import find_signature_start, parse_signatures
-from pipeline.records import Line, Minutes, PageInfo, Section, SourceFile
+from pipeline.records import CleanText, Minutes, Section, SourceFile
 
 
-def parse_minutes(
-    source: SourceFile, pages: tuple[PageInfo, ...], lines: Sequence[Line]
-) -> Minutes:
+def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
+    lines = text.lines
     headings = find_headings(lines)
     body_start = headings[0].index if headings else len(lines)
     signatures_start = find_signature_start(lines, headings[-1].index if headings else body_start)
@@ -53,7 +52,7 @@ def parse_minutes(
             title=raw.title,
             page=raw.page,
             text=raw.text,
-            decisions=tuple(find_decisions(raw.paragraphs, year)),
+            decisions=tuple(find_decisions(raw.paragraphs, year, raw.title)),
             references=tuple(find_references(raw.text, raw.number)),
             amounts=tuple(find_amounts(raw.text)),
             diary_number=raw.diary_number,
@@ -63,7 +62,14 @@ def parse_minutes(
     entities = tuple(e for s in sections for e in find_entities(s.text, s.number, people))
     warnings = _warnings(header, sections)
     return Minutes(
-        source, pages, header, tuple(attendance), sections, tuple(signatories), entities, warnings
+        source,
+        text.pages,
+        header,
+        tuple(attendance),
+        sections,
+        tuple(signatories),
+        entities,
+        warnings,
     )
 
 

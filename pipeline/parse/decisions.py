@@ -1,21 +1,30 @@
-"""Decisions in a section, and the outcome each one states."""
+"""Decisions in a section, the outcome each states, and the votes and reservations on them."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from pipeline.parse.lines import Paragraph, paragraph_text
+from pipeline.parse.people import is_person_name
 from pipeline.parse.vocabulary import (
     BODY_NOUN_ENDINGS,
     CONSENSUS,
+    DECIDED,
+    DEFERRED,
+    ELECTION_TITLE,
     EXPLICIT_DECISION,
     IMPLICIT_DECISION_VERBS,
     NEGATING_SUBJECTS,
     NEGATION_AFTER_VERB,
     OUTCOME_WORDS,
+    RESERVATION,
+    SECTION_PART_TITLES,
+    VOTE_COUNTS,
+    VOTE_MARKER,
 )
-from pipeline.records import Decision, Outcome
+from pipeline.records import Decision, Outcome, Vote
 
 OUTCOME_PATTERN = re.compile(
     "|".join(rf"(?P<{outcome.value}>\b(?:{words})\b)" for outcome, words in OUTCOME_WORDS),
@@ -23,13 +32,15 @@ OUTCOME_PATTERN = re.compile(
 )
 IMPLICIT_VERB_MAX_WORD = 8  # the verb of "Dagordningen godkändes" comes early in the sentence
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+PART_HEADING = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?(?P<title>[^\d].*?)\s*:?\s*$")
+NAMES = re.compile(r"\s*(?:,|\boch\b|\bsamt\b|&)\s*")
 
 
 def classify_outcome(text: str) -> Outcome:
     """The outcome named first in the text; a negated approval is no approval."""
     match = OUTCOME_PATTERN.search(text)
     if match is None or match.lastgroup is None:
-        return Outcome.OTHER
+        return Outcome.POSTPONED if DEFERRED.search(text) else Outcome.OTHER
     outcome = Outcome(match.lastgroup)
     if NEGATING_SUBJECTS.match(text):
         return Outcome.OTHER  # "Inga fler insatser beviljas": a policy, not a ruling
@@ -38,42 +49,118 @@ def classify_outcome(text: str) -> Outcome:
     return outcome
 
 
+def part_of(paragraph_text: str) -> str | None:
+    """The part a sub-heading opens ("beslut", "förslag"), for a paragraph that is one."""
+    match = PART_HEADING.match(paragraph_text)
+    if match is None or len(paragraph_text) > 60:
+        return None
+    title = match["title"].casefold().strip(" :.")
+    return title if title in SECTION_PART_TITLES else None
+
+
 def find_decisions(
-    section_paragraphs: Sequence[Paragraph], meeting_year: int | None
+    section_paragraphs: Sequence[Paragraph], meeting_year: int | None, title: str = ""
 ) -> list[Decision]:
-    """Decisions marked "Beslut:", else sentences that report one ("Dagordningen godkändes")."""
+    """Decisions of one section.
+
+    Text under a "Beslut" sub-heading or after "Beslut:" is decided; text under "Förslag" or
+    "Yrkande" is proposed, not decided. Elsewhere a paragraph counts when it reports a
+    decision ("Årsmötet beslutade att", "Dagordningen godkändes").
+    """
     decisions: list[Decision] = []
-    pending_marker = False
+    part: str | None = None
+    election = bool(ELECTION_TITLE.match(title))
     for paragraph in section_paragraphs:
         text = paragraph_text(paragraph)
         page = paragraph[0].page
         marker = EXPLICIT_DECISION.match(text)
+        heading = part_of(text)
+        if heading is not None:
+            part = heading
+            continue
         if marker:
             decided = text[marker.end() :].strip()
-            pending_marker = not decided
+            part = "beslut" if not decided else None
             if decided:
-                decisions.append(Decision(decided, classify_outcome(decided), page))
-        elif pending_marker:  # "Beslut" alone on its line: the decision is the next paragraph
-            decisions.append(Decision(text, classify_outcome(text), page))
-            pending_marker = False
+                decisions.append(_decision(decided, page, election, explicit=True))
+        elif part == "beslut":
+            decisions.append(_decision(text, page, election, explicit=True))
+        elif part in {"förslag", "förslag till beslut", "yrkande", "yrkanden"}:
+            continue
         elif reports_decision(text, meeting_year):
-            decisions.append(Decision(text, classify_outcome(text), page))
-    return decisions
+            decisions.append(_decision(text, page, election, explicit=False))
+        elif election and _only_names(text):  # "Val av mötesordförande" → "Fredrik Håård"
+            decisions.append(Decision(text, Outcome.ELECTED, page))
+    return _with_votes(decisions, [paragraph_text(p) for p in section_paragraphs])
+
+
+def _decision(text: str, page: int, election: bool, *, explicit: bool) -> Decision:
+    outcome = classify_outcome(text)
+    if outcome is Outcome.OTHER and DECIDED.match(text) and not CONSENSUS.match(text):
+        outcome = Outcome.APPROVED  # "Årsmötet beslutade att …": the body chose to act
+    # In an election, adopting the proposal elects ("beslutade enligt valberedningens förslag").
+    if election and (outcome is Outcome.APPROVED or (outcome is Outcome.OTHER and not explicit)):
+        outcome = Outcome.ELECTED
+    return Decision(text, outcome, page)
 
 
 def reports_decision(text: str, meeting_year: int | None) -> bool:
     """A paragraph that records a decision without a marker.
 
-    Either the body itself agreed ("Gruppen enades om att"), or a past-tense passive decision
-    verb comes early in the first sentence and nothing dates it before the meeting ("RAR
-    beviljades medel under 2016" is background, not a decision of this meeting).
+    The body decided ("Årsmötet beslutade att", "Det beslutades att") or agreed ("Gruppen
+    enades om att"), or a past-tense passive decision verb comes early in the first sentence,
+    and nothing dates it before the meeting ("RAR beviljades medel under 2016" is background).
     """
     consensus = CONSENSUS.match(text)
     if consensus:
         return consensus["subject"].casefold().endswith(BODY_NOUN_ENDINGS)
     first_sentence = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", text, maxsplit=1)[0]
+    if DECIDED.match(first_sentence) or text.casefold().startswith("beslut "):
+        return _not_before(first_sentence, meeting_year)
     verb = IMPLICIT_DECISION_VERBS.search(first_sentence)
     if verb is None or len(first_sentence[: verb.start()].split()) > IMPLICIT_VERB_MAX_WORD:
         return False
-    years = [int(year) for year in YEAR.findall(first_sentence)]
+    return _not_before(first_sentence, meeting_year)
+
+
+def _not_before(sentence: str, meeting_year: int | None) -> bool:
+    years = [int(year) for year in YEAR.findall(sentence)]
     return meeting_year is None or all(year >= meeting_year for year in years)
+
+
+def _only_names(text: str) -> bool:
+    parts = [p for p in NAMES.split(text.strip(" .")) if p]
+    return bool(parts) and len(text) < 120 and all(is_person_name(p) for p in parts)
+
+
+def _with_votes(decisions: list[Decision], texts: Sequence[str]) -> list[Decision]:
+    """Attach a section's vote counts and reservations to its last decision."""
+    if not decisions:
+        return decisions
+    vote: Vote | None = None
+    reservations: list[str] = []
+    for text in texts:
+        if VOTE_MARKER.search(text):
+            counts = {k: _count(pattern, text) for k, pattern in VOTE_COUNTS.items()}
+            if counts["yes"] is not None or counts["no"] is not None:
+                vote = Vote(counts["yes"] or 0, counts["no"] or 0, counts["abstain"] or 0)
+        for match in RESERVATION.finditer(text):
+            reservations += [n for n in _reserving_names(match["who"]) if n not in reservations]
+    if vote is None and not reservations:
+        return decisions
+    last = replace(decisions[-1], vote=vote, reservations=tuple(reservations))
+    return [*decisions[:-1], last]
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int | None:
+    match = pattern.search(text)
+    if match is None:
+        return None
+    return int(next(g for g in match.groups() if g is not None))
+
+
+def _reserving_names(who: str) -> list[str]:
+    """Names before "reserverar sig": the end of the sentence, parties set aside."""
+    tail = re.split(r"[.:;]\s+", who)[-1]
+    tail = re.sub(r"\([^)]*\)", "", tail)
+    return [p.strip() for p in NAMES.split(tail) if p.strip() and is_person_name(p.strip())]

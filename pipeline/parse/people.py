@@ -68,10 +68,7 @@ def read_people(lines: Sequence[str]) -> list[ListedPerson]:
     lines = [line.strip() for line in lines if line.strip()]
     if any("\t" in line for line in lines):
         return [p for line in lines if (p := _table_row(line.split("\t"))) is not None]
-    if _one_per_line(lines):
-        items = lines
-    else:
-        items = LIST_SEPARATOR.split(" ".join(lines))
+    items = lines if _one_per_line(lines) else LIST_SEPARATOR.split(" ".join(lines))
     people: list[ListedPerson] = []
     for item in items:
         _add_item(people, item)
@@ -117,7 +114,7 @@ def _one_per_line(lines: Sequence[str]) -> bool:
 
 
 def _add_item(people: list[ListedPerson], item: str) -> None:
-    """Read "Anna Andersson (S), ordförande" or a lone "ordförande" that belongs to the last name."""
+    """Read "Anna Andersson (S), ordförande", or a lone "ordförande" of the last name."""
     item = item.strip(" .:-–")
     if not item:
         return

@@ -114,11 +114,10 @@ def _continues(path: list[int], number: list[int]) -> bool:
     """Whether `number` can follow `path` in an agenda: 3 → 4, 3 → 3.1, 3.2 → 3.3, 3.2 → 4."""
     if not path:
         return len(number) == 1 and number[0] <= FIRST_ITEM_MAX
-    for depth in range(min(len(path), len(number)), 0, -1):
-        if len(number) == depth and number[:-1] == path[: depth - 1]:
-            if number[-1] == path[depth - 1] + 1:
-                return True
-    return len(number) == len(path) + 1 and number[:-1] == path and number[-1] == 1
+    depth = len(number)
+    if depth <= len(path) and number[:-1] == path[: depth - 1]:
+        return number[-1] == path[depth - 1] + 1
+    return depth == len(path) + 1 and number[:-1] == path and number[-1] == 1
 
 
 def _plausible_title(title: str) -> bool:
@@ -135,10 +134,14 @@ def _with_lettered_items(lines: Sequence[Line], headings: list[Heading]) -> list
         expected = "A"
         for index in range(heading.index + 1, end):
             match = LETTERED_HEADING.match(lines[index].text.strip())
-            if match and match["letter"] == expected and _starts_paragraph(lines, index):
-                if _plausible_title(match["title"]):
-                    out.append(Heading(index, f"{heading.number}.{expected}", match["title"]))
-                    expected = chr(ord(expected) + 1)
+            if (
+                match
+                and match["letter"] == expected
+                and _starts_paragraph(lines, index)
+                and _plausible_title(match["title"])
+            ):
+                out.append(Heading(index, f"{heading.number}.{expected}", match["title"]))
+                expected = chr(ord(expected) + 1)
     return out
 
 

@@ -182,7 +182,30 @@ IMPLICIT_DECISION_VERBS = re.compile(
 )
 # "Gruppen enades om att ...": an agreement of the body itself (not of "mötesdeltagarna").
 CONSENSUS = re.compile(
-    r"^(?P<subject>\w+)\s+(?:enades|enas|kom\s+överens|beslutade|beslutar|beslöt)\s+(?:om\s+)?att\b",
+    r"^(?P<subject>\w+)\s+(?:enades|enas|kom\s+överens)\s+(?:om\s+)?att\b", re.IGNORECASE
+)
+# "Årsmötet beslutade att", "Det beslutades att", "Styrelsen beslutar": a decision of the body.
+DECIDED = re.compile(
+    r"^(?:\w+\s+){0,3}?(?:beslutade|beslutar|beslöt|beslutades|beslöts|besluta[st]?|tog\s+beslut)\b",
+    re.IGNORECASE,
+)
+# An election item: adopting a proposal there elects people.
+ELECTION_TITLE = re.compile(r"^(?:val|inval|omval|fyllnadsval|election)\b", re.IGNORECASE)
+# Votes and reservations ("Omröstning: 5 ja, 3 nej, 1 avstår", "Anna Berg (M) reserverar sig").
+VOTE_COUNTS = {
+    "yes": re.compile(r"(\d+)\s*(?:ja|ja-röster|röster\s+för)\b|\bja\s*:?\s*(\d+)", re.I),
+    "no": re.compile(r"(\d+)\s*(?:nej|nej-röster|röster\s+emot)\b|\bnej\s*:?\s*(\d+)", re.I),
+    "abstain": re.compile(
+        r"(\d+)\s*(?:avstår|avstod|avstående|nedlagda)\b|\b(?:avstår|avstod|nedlagda)\s*:?\s*(\d+)",
+        re.I,
+    ),
+}
+VOTE_MARKER = re.compile(r"\b(?:omröstning|votering|röstade|röster)\b", re.IGNORECASE)
+RESERVATION = re.compile(r"(?P<who>.+?)\s+(?:reserverar|reserverade)\s+sig\b", re.IGNORECASE)
+# "Beslut om budget tas på nästa möte": deferred to a later meeting.
+DEFERRED = re.compile(
+    r"\b(?:tas|tages|behandlas|återkommer|skjuts|flyttas)\b.{0,40}\b(?:nästa|kommande|senare)\s+"
+    r"(?:\w+)?(?:möte|sammanträde)",
     re.IGNORECASE,
 )
 BODY_NOUN_ENDINGS = (
@@ -199,8 +222,9 @@ BODY_NOUN_ENDINGS = (
 )
 NEGATING_SUBJECTS = re.compile(r"^(?:inga|ingen|inget)\b", re.IGNORECASE)
 NEGATION_AFTER_VERB = re.compile(r"^\s+(?:inte|ej|icke)\b", re.IGNORECASE)
+# "Beslut:", "Beslut att", "Beslutades att": a marker before the decided text.
 EXPLICIT_DECISION = re.compile(
-    r"^(?:beslut|beslutades|beslöts|beslutar|beslutade)\b\s*(?:att\b)?\s*:?\s*", re.IGNORECASE
+    r"^(?:beslut|beslutades|beslöts)\s*(?::|\batt\b|$)\s*", re.IGNORECASE
 )
 
 # Sub-headings that divide a section rather than open one ("3.1.2 Beslut", "Förslag till beslut").

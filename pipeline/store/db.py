@@ -84,6 +84,10 @@ TABLE_COLUMNS: dict[str, dict[str, pa.DataType]] = {
         "text": pa.string(),
         "outcome": pa.string(),
         "page": pa.int32(),
+        "vote_yes": pa.int32(),
+        "vote_no": pa.int32(),
+        "vote_abstain": pa.int32(),
+        "reservations": pa.list_(pa.string()),
     },
     "amounts": {
         "meeting_id": pa.string(),
@@ -259,6 +263,10 @@ def rows_of(minutes: Minutes) -> dict[str, list[dict[str, Any]]]:
                 "text": d.text,
                 "outcome": d.outcome.value,
                 "page": d.page,
+                "vote_yes": d.vote.yes if d.vote else None,
+                "vote_no": d.vote.no if d.vote else None,
+                "vote_abstain": d.vote.abstain if d.vote else None,
+                "reservations": list(d.reservations),
             }
             for s in minutes.sections
             for i, d in enumerate(s.decisions, 1)

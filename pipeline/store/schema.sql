@@ -81,7 +81,11 @@ CREATE TABLE IF NOT EXISTS decisions (
     ordinal         INTEGER NOT NULL,     -- position within the section, from 1
     text            VARCHAR NOT NULL,
     outcome         VARCHAR NOT NULL,     -- approved, rejected, postponed, noted, elected, referred, other
-    page            INTEGER
+    page            INTEGER,
+    vote_yes        INTEGER,              -- counts of an open vote (omröstning), when one was held
+    vote_no         INTEGER,
+    vote_abstain    INTEGER,
+    reservations    VARCHAR[] NOT NULL    -- names of those who reserved themselves against it
 );
 
 CREATE TABLE IF NOT EXISTS amounts (

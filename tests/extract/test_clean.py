@@ -10,7 +10,7 @@ SOURCE = SourceFile("x.pdf", "0" * 64, SourceFormat.PDF, 1)
 
 def _clean_pages(*texts: str) -> list[str]:
     pages = tuple(Page(n, t, PageMethod.TEXT) for n, t in enumerate(texts, 1))
-    _, lines = clean(ExtractedDoc(SOURCE, pages))
+    lines = clean(ExtractedDoc(SOURCE, pages)).lines
     return [line.text for line in lines if line.text]
 
 
@@ -54,6 +54,10 @@ def test_running_headers_footers_and_page_numbers_are_removed() -> None:
     assert not any(line.startswith("Sida") for line in lines)
     assert lines.count("Protokoll") == 0  # repeated at the top of every page: furniture
     assert "Text på sidan 2." in lines
+    running = clean(
+        ExtractedDoc(SOURCE, tuple(Page(n, t, PageMethod.TEXT) for n, t in enumerate(pages, 1)))
+    ).running_lines
+    assert running == ("RAR i Sörmland", "Protokoll", "Sida 1 av 3")
 
 
 def test_a_line_repeated_in_the_body_is_not_furniture() -> None:
@@ -65,6 +69,6 @@ def test_a_line_repeated_in_the_body_is_not_furniture() -> None:
 
 def test_lines_keep_their_page_and_line_number() -> None:
     pages = (Page(1, "Första\nandra", PageMethod.TEXT), Page(2, "tredje", PageMethod.OCR, 90.0))
-    _, lines = clean(ExtractedDoc(SOURCE, pages))
+    lines = clean(ExtractedDoc(SOURCE, pages)).lines
     located = [(line.text, line.page, line.number) for line in lines if line.text]
     assert located == [("Första", 1, 1), ("andra", 1, 2), ("tredje", 2, 1)]

@@ -67,3 +67,54 @@ def test_background_and_participants_agreeing_are_not_decisions() -> None:
         2017,
     )
     assert decisions == []
+
+
+def test_beslutade_att_and_decisions_deferred_to_the_next_meeting() -> None:
+    decisions = find_decisions(
+        _paragraphs(
+            "Årsmötet beslutade att fastställa dagordningen.",
+            "Årsmötet beslutade att årsavgiften fortsatt skall vara 200 kr.",
+            "Det beslutades att vi ska erbjuda fasta sponsorpaket.",
+            "Beslut om budget tas på nästa styrelsemöte.",
+        ),
+        2023,
+    )
+    assert [d.outcome for d in decisions] == [
+        Outcome.APPROVED,
+        Outcome.APPROVED,
+        Outcome.APPROVED,
+        Outcome.POSTPONED,
+    ]
+
+
+def test_decision_parts_proposals_are_not_decisions() -> None:
+    decisions = find_decisions(
+        _paragraphs("3.2.1 Förslag", "mötesschemat fastställs.", "3.2.2 Beslut", "bifalles"),
+        2024,
+    )
+    assert [(d.text, d.outcome) for d in decisions] == [("bifalles", Outcome.APPROVED)]
+
+
+def test_elections_by_proposal_or_by_name_alone() -> None:
+    by_proposal = find_decisions(
+        _paragraphs("Årsmötet beslutade enligt valberedningens förslag."), 2023, "Val av revisorer"
+    )
+    by_name = find_decisions(_paragraphs("Fredrik Håård"), 2013, "Val av mötesordförande")
+    assert [d.outcome for d in by_proposal + by_name] == [Outcome.ELECTED, Outcome.ELECTED]
+    assert find_decisions(_paragraphs("Fredrik Håård"), 2013, "Rapporter") == []
+
+
+def test_votes_and_reservations_join_the_decision() -> None:
+    decisions = find_decisions(
+        _paragraphs(
+            "Beslut: Motionen avslås.",
+            "Omröstning begärdes. Med 7 ja och 4 nej, 1 avstår, beslutade nämnden enligt"
+            " förslaget.",
+            "Anna Berg (V) och Bo Ek (MP) reserverar sig mot beslutet.",
+        ),
+        2021,
+    )
+    assert decisions[0].outcome is Outcome.REJECTED
+    assert decisions[-1].vote is not None
+    assert (decisions[-1].vote.yes, decisions[-1].vote.no, decisions[-1].vote.abstain) == (7, 4, 1)
+    assert decisions[-1].reservations == ("Anna Berg", "Bo Ek")

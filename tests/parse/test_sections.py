@@ -78,7 +78,8 @@ def test_a_numbered_list_in_section_sign_minutes_is_not_a_heading() -> None:
 def test_lettered_sub_items_and_diary_numbers() -> None:
     lines = _lines(
         "§ 18 Övriga frågor\n\nA. Strandparkeringen\n\nText.\n\nB. Samarbete\n\nMer.\n\n"
-        "§ 19 Detaljplan för Kv Eken, Dnr KS 2019/123\n\nText.\n\n§ 20 Budget\nDnr 2020.0045\n\nText."
+        "§ 19 Detaljplan för Kv Eken, Dnr KS 2019/123\n\nText.\n\n"
+        "§ 20 Budget\nDnr 2020.0045\n\nText."
     )
     sections = segment_sections(lines, find_headings(lines))
     assert [(s.number, s.title, s.diary_number) for s in sections] == [
