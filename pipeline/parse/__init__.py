@@ -7,9 +7,12 @@ Minutes follow one convention: a preamble (title, date, place, attendance), numb
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
 
 from pipeline.errors import NotMinutes
 from pipeline.nlp.amounts import find_amounts
+from pipeline.nlp.dates import parse_date
 from pipeline.nlp.entities import find_entities
 from pipeline.nlp.references import find_references
 from pipeline.parse.attendance import add_role_mentions, merge_signatories, parse_attendance
@@ -28,7 +31,9 @@ def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
     signatures_start = find_signature_start(lines, headings[-1].index if headings else body_start)
     preamble = lines[:body_start]
 
-    header = parse_header(preamble)
+    raw_sections = segment_sections(lines[:signatures_start], headings)
+    body_text = "\n\n".join(s.text for s in raw_sections)
+    header = parse_header(preamble, text.running_lines, body_text)
     attendance = parse_attendance(preamble)
     if not headings and not attendance and header.date is None:
         raise NotMinutes(
@@ -36,8 +41,12 @@ def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
             path=source.path,
             hint="if this is minutes in an unusual layout, report it with an example",
         )
+    notes: list[str] = []
+    if header.date is None:
+        header = replace(header, date=parse_date(Path(source.path).stem))
+        if header.date is not None:
+            notes.append("meeting date taken from the file name")
     signatories = parse_signatures(lines[signatures_start:])
-    raw_sections = segment_sections(lines[:signatures_start], headings)
     people = [a.name for a in attendance] + [s.name for s in signatories]
     raw_sections = [drop_stray_names(s, people) for s in raw_sections]
 
@@ -60,7 +69,7 @@ def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
         for raw in raw_sections
     )
     entities = tuple(e for s in sections for e in find_entities(s.text, s.number, people))
-    warnings = _warnings(header, sections)
+    warnings = (*notes, *_warnings(header, sections))
     return Minutes(
         source,
         text.pages,

@@ -4,54 +4,133 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from pipeline.nlp.dates import TIME_RANGE, parse_date, parse_times, without_dates
 from pipeline.parse.lines import labelled_fields
 from pipeline.parse.vocabulary import (
+    BODY_LABELS,
+    BODY_NOUN,
+    CLOSED,
     DATE_LABELS,
+    MEETING_BODIES,
+    OPENED,
     PLACE_LABELS,
     REMOTE_MARKERS,
     TIME_AND_PLACE_LABELS,
 )
 from pipeline.records import Line, MeetingHeader
 
-HEADER_LABELS = DATE_LABELS | PLACE_LABELS | TIME_AND_PLACE_LABELS
+HEADER_LABELS = DATE_LABELS | PLACE_LABELS | TIME_AND_PLACE_LABELS | BODY_LABELS
 
-TITLE = re.compile(
+# "Protokoll fört vid sammanträde med arbetsutskottet, RAR i Sörmland"
+MEETING_OF = re.compile(
     r"(?:sammanträde|möte|sammankomst)\s+(?:med|i|för)\s+(?P<body>.+?)"
     r"(?:\s*,\s*|\s+(?:för|i|inom|vid)\s+)(?P<org>[A-ZÅÄÖ].+?)\s*$",
     re.IGNORECASE,
 )
+# "Styrelsemöte i Python Sverige", "Årsmöte för Långasands Byalag"
+MEETING_WORD_OF = re.compile(
+    r"(?P<word>" + "|".join(sorted(MEETING_BODIES, key=len, reverse=True)) + r")\w*"
+    r"(?:\s+\d+)?(?:\s+(?:i|för|med|inom)\s+(?P<org>[A-ZÅÄÖ][^,.;:]+))?",
+    re.IGNORECASE,
+)
+# "Styrelsen för Y"
+BODY_FOR = re.compile(
+    r"\b(?P<body>[\wåäö]*(?:styrelsen|nämnden|utskottet|fullmäktige|stämman))\s+(?:för|i)\s+"
+    r"(?P<org>[A-ZÅÄÖ][^,.;:]+)",
+    re.IGNORECASE,
+)
+RUNNING_NOISE = re.compile(
+    r"\b(?:protokoll|sammanträdesprotokoll|minutes|sida|page)\b|\d+\s*\(\d+\)|[\d\-./:]{4,}|\b\d+\b",
+    re.IGNORECASE,
+)
+TITLE_LINES = 4  # a title runs over a few lines at most, before the first field
 
 
-def parse_header(preamble: Sequence[Line]) -> MeetingHeader:
+def parse_header(
+    preamble: Sequence[Line], running_lines: Sequence[str] = (), body_text: str = ""
+) -> MeetingHeader:
+    """The header from the preamble; running page headers and the minutes' own account of
+    opening and closing the meeting fill what the preamble leaves open."""
     fields = labelled_fields(preamble, HEADER_LABELS)
     organization, body = parse_title(preamble)
+    stated_body = next((f.value for f in fields if f.label in BODY_LABELS and f.value), None)
+    if stated_body:
+        body = _body_of(stated_body) or stated_body.casefold()
+    if organization is None:
+        organization = organization_of(running_lines)
     when = " ".join(f.value for f in fields if f.label in DATE_LABELS | TIME_AND_PLACE_LABELS)
-    place = next((f.value for f in fields if f.label in PLACE_LABELS), None)
+    place = next((f.value for f in fields if f.label in PLACE_LABELS and f.value), None)
     if place is None:
         place = next(
             (_place_after_time(f.value) for f in fields if f.label in TIME_AND_PLACE_LABELS), None
         )
-    meeting_date = parse_date(when) or parse_date(" ".join(line.text for line in preamble))
+    preamble_text = " ".join(line.text for line in preamble)
+    meeting_date = parse_date(when) or parse_date(preamble_text)
     start, end = parse_times(without_dates(when))
-    remote = bool(REMOTE_MARKERS.search(" ".join(line.text for line in preamble)))
-    return MeetingHeader(organization, body, meeting_date, start, end, place or None, remote)
+    header = MeetingHeader(
+        organization,
+        body,
+        meeting_date,
+        start,
+        end,
+        place or None,
+        bool(REMOTE_MARKERS.search(preamble_text)),
+    )
+    return with_actual_times(header, body_text, had_range=end is not None)
+
+
+def with_actual_times(header: MeetingHeader, text: str, *, had_range: bool) -> MeetingHeader:
+    """Times the minutes record ("Mötet öppnades 17.32") over a header's announced start."""
+    if had_range or not text:
+        return header
+    opened, closed = OPENED.search(text), CLOSED.search(text)
+    start = f"{int(opened['h']):02d}:{opened['m']}" if opened else header.start_time
+    end = f"{int(closed['h']):02d}:{closed['m']}" if closed else header.end_time
+    return replace(header, start_time=start, end_time=end)
 
 
 def parse_title(preamble: Sequence[Line]) -> tuple[str | None, str | None]:
-    """Organization and body from "Protokoll fört vid sammanträde med <body>, <organization>"."""
+    """Organization and body from the title lines above the first field."""
     title_lines: list[str] = []
     for line in preamble:
         text = line.text.strip()
-        if ":" in text and title_lines:
+        if ((":" in text or "\t" in text) and title_lines) or len(title_lines) >= TITLE_LINES:
             break
         if text:
             title_lines.append(text)
-    match = TITLE.search(" ".join(title_lines))
-    if not match:
-        return None, None
-    return match["org"].strip(" ,."), match["body"].strip(" ,.")
+    title = " ".join(title_lines)
+    match = MEETING_OF.search(title)
+    if match:
+        return match["org"].strip(" ,."), match["body"].strip(" ,.")
+    body_for = BODY_FOR.search(title)
+    if body_for:
+        return body_for["org"].strip(" ,."), body_for["body"].casefold()
+    meeting = MEETING_WORD_OF.search(title)
+    if meeting:
+        org = meeting["org"].strip(" ,.") if meeting["org"] else None
+        return org, _body_of(meeting["word"])
+    noun = BODY_NOUN.search(title)
+    return None, (noun.group(0) if noun else None)
+
+
+def organization_of(running_lines: Sequence[str]) -> str | None:
+    """The organization named in a running page header ("Långasands Byalag PROTOKOLL 1 (3)")."""
+    for line in running_lines:
+        name = " ".join(RUNNING_NOISE.sub(" ", line).split()).strip(" ,.-–|")
+        words = name.split()
+        if 1 <= len(words) <= 6 and words[0][:1].isupper() and not BODY_NOUN.fullmatch(name):
+            return name
+    return None
+
+
+def _body_of(word: str) -> str | None:
+    key = " ".join(word.casefold().split())
+    for meeting_word, body in MEETING_BODIES.items():
+        if key.startswith(meeting_word):
+            return body
+    return None
 
 
 def _place_after_time(value: str) -> str:

@@ -12,6 +12,18 @@ from pipeline.records import Outcome, Role, Status
 
 # Labels that open an attendance block, casefolded, with the status and role they give.
 ATTENDANCE_LABELS: dict[str, tuple[Status, Role | None]] = {
+    "present": (Status.PRESENT, None),
+    "attendees": (Status.PRESENT, None),
+    "members": (Status.PRESENT, Role.MEMBER),
+    "participants": (Status.PRESENT, None),
+    "absent": (Status.ABSENT, None),
+    "deltagare": (Status.PRESENT, None),
+    "närvarande styrelseledamöter": (Status.PRESENT, Role.MEMBER),
+    "styrelsemedlemmar": (Status.PRESENT, Role.MEMBER),
+    "styrelseledamöter": (Status.PRESENT, Role.MEMBER),
+    "övriga": (Status.PRESENT, None),
+    "övriga medlemmar": (Status.PRESENT, Role.MEMBER),
+    "medlemmar": (Status.PRESENT, Role.MEMBER),
     "närvarande": (Status.PRESENT, None),
     "närvarande ledamöter": (Status.PRESENT, Role.MEMBER),
     "beslutande": (Status.PRESENT, Role.MEMBER),
@@ -113,10 +125,57 @@ ROLE_LABELS: dict[str, Role] = {
     "justeringspersoner": Role.ADJUSTER,
     "protokolljusterare": Role.ADJUSTER,
     "justerande": Role.ADJUSTER,
+    "secretary": Role.SECRETARY,
+    "chair": Role.CHAIR,
+    "chairperson": Role.CHAIR,
+    "approvers": Role.ADJUSTER,
+    "adjusters": Role.ADJUSTER,
 }
 
-DATE_LABELS = {"datum", "sammanträdesdatum", "mötesdatum", "tid", "tid och datum", "datum och tid"}
-PLACE_LABELS = {"plats", "lokal", "mötesplats"}
+DATE_LABELS = {
+    "datum",
+    "sammanträdesdatum",
+    "mötesdatum",
+    "tid",
+    "tid och datum",
+    "datum och tid",
+    "date",
+    "time",
+}
+PLACE_LABELS = {"plats", "lokal", "mötesplats", "place", "location"}
+BODY_LABELS = {"mötesform", "organ", "typ av möte", "mötestyp", "instans"}
+# Meeting words in a title, and the body that meets: "Styrelsemöte 5" is the board's meeting.
+MEETING_BODIES = {
+    "styrelsemöte": "styrelsen",
+    "styrelsesammanträde": "styrelsen",
+    "konstituerande möte": None,
+    "extra årsmöte": "extra årsmöte",
+    "årsmöte": "årsmöte",
+    "årsstämma": "årsstämma",
+    "föreningsstämma": "föreningsstämma",
+    "medlemsmöte": "medlemsmöte",
+    "board meeting": "styrelsen",
+    "annual meeting": "årsmöte",
+    "annual general meeting": "årsmöte",
+}
+# Nouns that name a body that holds meetings, in their definite form.
+BODY_NOUN = re.compile(
+    r"\b(?:[A-ZÅÄÖ]\w+s\s+)?[\wåäö-]*(?:styrelsen|styrelse|nämnden|nämnd|utskottet|utskott|fullmäktige"
+    r"|gruppen|stämman|rådet|kommittén|beredningen|direktionen|presidiet|förbundsstyrelsen)\b",
+    re.IGNORECASE,
+)
+# Sentences that tell when the meeting actually opened or closed ("Mötet öppnades 17:45").
+OPENED = re.compile(
+    r"(?:\b(?:mötet|sammanträdet)\s+(?:öppnades|förklarades\s+öppnat)|\böppnade\s+(?:mötet|sammanträdet))"
+    r"[^.\n]{0,50}?\b(?:kl\.?\s*)?(?P<h>\d{1,2})[.:](?P<m>\d{2})\b",
+    re.IGNORECASE,
+)
+CLOSED = re.compile(
+    r"(?:\b(?:mötet|sammanträdet)\s+(?:avslutades|förklarades\s+avslutat|avslutas)"
+    r"|\b(?:avslutade|förklarade)\s+(?:mötet|sammanträdet)(?:\s+avslutat)?)"
+    r"[^.\n]{0,50}?\b(?:kl\.?\s*)?(?P<h>\d{1,2})[.:](?P<m>\d{2})\b",
+    re.IGNORECASE,
+)
 TIME_AND_PLACE_LABELS = {"tid och plats", "plats och tid", "datum och plats", "plats och datum"}
 
 

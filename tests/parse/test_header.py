@@ -73,3 +73,31 @@ def test_tid_och_plats_in_one_field() -> None:
     header = parse_header(_lines("Tid och plats: 2019-05-14 kl. 08.30–12.00, Stadshuset"))
     assert (header.date, header.start_time, header.end_time) == ("2019-05-14", "08:30", "12:00")
     assert header.location == "Stadshuset"
+
+
+def test_body_from_meeting_words_and_organization_from_running_headers() -> None:
+    header = parse_header(
+        _lines("Styrelsemöte 5\n\nDatum: 2022-04-21\n\nTid: 11:00"),
+        running_lines=["Datavetenskapsdivisionen PROTOKOLL 2022-04-21 1 (3)"],
+    )
+    assert (header.body, header.organization) == ("styrelsen", "Datavetenskapsdivisionen")
+    assert header.start_time == "11:00"
+
+
+def test_mötesform_field_and_styrelsen_för() -> None:
+    assert parse_header(_lines("Mötesform: Årsmöte\nDatum: 2016-07-12")).body == "årsmöte"
+    header = parse_header(_lines("Protokoll\nStyrelsen för Python Sverige\n\nDatum: 2013-01-08"))
+    assert (header.body, header.organization) == ("styrelsen", "Python Sverige")
+
+
+def test_recorded_opening_and_closing_times_replace_an_announced_start() -> None:
+    header = parse_header(
+        _lines("Datum: 2022-05-17\n\nTid: 17:17"),
+        body_text="Mötet öppnades av Samuel Hammersberg 17.32.\n\nOrdföranden förklarade mötet "
+        "avslutat kl. 20.30.",
+    )
+    assert (header.start_time, header.end_time) == ("17:32", "20:30")
+    ranged = parse_header(
+        _lines("Datum: 2020-03-25 kl. 13.00 - 16.00"), body_text="Mötet öppnades 13.05."
+    )
+    assert (ranged.start_time, ranged.end_time) == ("13:00", "16:00")
