@@ -32,7 +32,11 @@ TIME_RANGE = re.compile(
     r"(?:\bkl(?:ockan)?\.?\s*)?(?P<h1>\d{1,2})(?:[.:](?P<m1>\d{2}))?\s*[-–—]\s*"
     r"(?:kl\.?\s*)?(?P<h2>\d{1,2})(?:[.:](?P<m2>\d{2}))?\b"
 )
-SINGLE_TIME = re.compile(r"\bkl(?:ockan)?\.?\s*(?P<h1>\d{1,2})(?:[.:](?P<m1>\d{2}))?\b")
+# "kl 18.30", "kl. 9", or a bare "11:00" (a colon makes a time; a dot alone may be a decimal)
+SINGLE_TIME = re.compile(
+    r"\bkl(?:ockan)?\.?\s*(?P<h1>\d{1,2})(?:[.:](?P<m1>\d{2}))?\b"
+    r"|(?<![\d.:])(?P<h2>\d{1,2}):(?P<m2>\d{2})\b"
+)
 
 
 def parse_date(text: str) -> str | None:
@@ -52,8 +56,10 @@ def parse_times(text: str) -> tuple[str | None, str | None]:
     if match and _valid_time(match["h1"], match["m1"]) and _valid_time(match["h2"], match["m2"]):
         return _hhmm(match["h1"], match["m1"]), _hhmm(match["h2"], match["m2"])
     single = SINGLE_TIME.search(text)
-    if single and _valid_time(single["h1"], single["m1"]):
-        return _hhmm(single["h1"], single["m1"]), None
+    if single:
+        hours, minutes = single["h1"] or single["h2"], single["m1"] or single["m2"]
+        if _valid_time(hours, minutes):
+            return _hhmm(hours, minutes), None
     return None, None
 
 
