@@ -2,26 +2,24 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
-from collections.abc import Callable
-from enum import StrEnum
-from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from pipeline.cli_common import DbOption, OutputFormat, err, out, print_rows, reports_errors
 from pipeline.contract import to_contract
-from pipeline.errors import ProtokollError
 from pipeline.evaluation.run import evaluate, print_report, to_json
 from pipeline.ingest import IngestReport, ingest
 from pipeline.process import process
 from pipeline.store import db
 from pipeline.summary import print_extracted, print_summary
+
+EVAL_REPORT_WIDTH = 120  # the per-document table has eleven columns
 
 app = typer.Typer(
     help="Turn an archive of Swedish meeting minutes (protokoll) into a DuckDB database.",
@@ -29,33 +27,6 @@ app = typer.Typer(
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-out = Console()
-err = Console(stderr=True)
-
-DbOption = Annotated[Path, typer.Option("--db", help="DuckDB database file.", dir_okay=False)]
-EVAL_REPORT_WIDTH = 120  # the per-document table has eleven columns
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
-def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
-    """Turn the project's exceptions into one clear line on stderr and their exit code."""
-
-    @wraps(command)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return command(*args, **kwargs)
-        except ProtokollError as error:
-            err.print(f"[bold red]error:[/] {error.describe()}", highlight=False)
-            raise typer.Exit(error.exit_code) from error
-
-    return wrapper
-
-
-class OutputFormat(StrEnum):
-    TABLE = "table"
-    CSV = "csv"
-    JSON = "json"
 
 
 @app.command("ingest", epilog="Example: protokoll ingest data/sample --db protokoll.duckdb")
@@ -128,7 +99,7 @@ def query(
         columns, rows = db.run_query(con, sql)
     finally:
         con.close()
-    _print_rows(columns, rows, output)
+    print_rows(columns, rows, output)
 
 
 @app.command(epilog="Example: protokoll summary --db protokoll.duckdb")
@@ -173,23 +144,6 @@ def eval_command(
         json_out.write_text(
             json.dumps(to_json(evaluation), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
-
-
-def _print_rows(columns: list[str], rows: list[tuple[Any, ...]], output: OutputFormat) -> None:
-    if output is OutputFormat.CSV:
-        writer = csv.writer(sys.stdout)
-        writer.writerow(columns)
-        writer.writerows(rows)
-    elif output is OutputFormat.JSON:
-        records = [dict(zip(columns, row, strict=True)) for row in rows]
-        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2, default=str) + "\n")
-    else:
-        from rich.table import Table
-
-        table = Table(*columns)
-        for row in rows:
-            table.add_row(*("" if v is None else str(v) for v in row))
-        out.print(table)
 
 
 def _print_report(report: IngestReport, db_path: Path) -> None:

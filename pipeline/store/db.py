@@ -128,8 +128,10 @@ def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> None:
-    schema = files("pipeline.store").joinpath("schema.sql").read_text(encoding="utf-8")
-    con.execute(schema)
+    """Create the tables, record the schema version, and (re)create the analysis views."""
+    store = files("pipeline.store")
+    con.execute(store.joinpath("schema.sql").read_text(encoding="utf-8"))
+    con.execute(store.joinpath("views.sql").read_text(encoding="utf-8"))
     applied = con.execute("SELECT max(version) FROM schema_migrations").fetchone()
     if applied is None or applied[0] is None:
         con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [SCHEMA_VERSION, _now()])

@@ -1,0 +1,65 @@
+"""What every protokoll command shares: consoles, the --db option, output formats, errors."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from pipeline.errors import ProtokollError
+from pipeline.store import db
+
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[
+    Path,
+    typer.Option("--db", help="DuckDB database file.", dir_okay=False, envvar="PROTOKOLL_DB"),
+]
+DEFAULT_DB = db.DEFAULT_DB
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn the project's exceptions into one clear line on stderr and their exit code."""
+
+    @wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except ProtokollError as error:
+            err.print(f"[bold red]error:[/] {error.describe()}", highlight=False)
+            raise typer.Exit(error.exit_code) from error
+
+    return wrapper
+
+
+class OutputFormat(StrEnum):
+    TABLE = "table"
+    CSV = "csv"
+    JSON = "json"
+
+
+def print_rows(columns: list[str], rows: list[tuple[Any, ...]], output: OutputFormat) -> None:
+    if output is OutputFormat.CSV:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    elif output is OutputFormat.JSON:
+        records = [dict(zip(columns, row, strict=True)) for row in rows]
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2, default=str) + "\n")
+    else:
+        table = Table(*columns)
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        out.print(table)
