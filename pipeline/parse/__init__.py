@@ -6,7 +6,6 @@ Minutes follow one convention: a preamble (title, date, place, attendance), numb
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from pipeline.nlp.dates import parse_date
 from pipeline.nlp.entities import find_entities
 from pipeline.nlp.references import find_references
 from pipeline.parse.attendance import add_role_mentions, merge_signatories, parse_attendance
+from pipeline.parse.checks import guesses
 from pipeline.parse.decisions import find_decisions
 from pipeline.parse.header import parse_header
 from pipeline.parse.lines import paragraph_text
@@ -51,6 +51,7 @@ def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
     raw_sections = [drop_stray_names(s, people) for s in raw_sections]
 
     mentions = [(paragraph_text(p), p[0].page) for s in raw_sections for p in s.paragraphs]
+    listed = list(attendance)
     attendance = add_role_mentions(attendance, mentions)
     attendance = merge_signatories(attendance, signatories)
 
@@ -69,7 +70,7 @@ def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
         for raw in raw_sections
     )
     entities = tuple(e for s in sections for e in find_entities(s.text, s.number, people))
-    warnings = (*notes, *_warnings(header, sections))
+    warnings = (*notes, *guesses(header, listed, signatories, sections))
     return Minutes(
         source,
         text.pages,
@@ -80,13 +81,3 @@ def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
         entities,
         warnings,
     )
-
-
-def _warnings(header: object, sections: Sequence[Section]) -> tuple[str, ...]:
-    warnings = []
-    for field in ("organization", "body", "date"):
-        if getattr(header, field) is None:
-            warnings.append(f"meeting {field} not found in the header")
-    if not sections:
-        warnings.append("no numbered sections (§) found")
-    return tuple(warnings)

@@ -90,3 +90,21 @@ def test_lettered_sub_items_and_diary_numbers() -> None:
         ("20", "Budget", "2020.0045"),
     ]
     assert sections[4].text == "Text."
+
+
+def test_warnings_name_the_guesses() -> None:
+    from pipeline.parse.checks import guesses
+    from pipeline.records import Attendee, MeetingHeader, Section, Signatory, Status
+
+    warnings = guesses(
+        MeetingHeader(organization="RAR", body=None, date="2020-01-01"),
+        [Attendee("Jacob Sandström", Status.PRESENT)],
+        [Signatory("Jacob Sandgren", Role.ADJUSTER), Signatory("Eva Okänd", Role.SECRETARY)],
+        [Section("3", "A", 1, ""), Section("5", "B", 1, "")],
+    )
+    assert warnings == [
+        "meeting body not found in the header",
+        "signatory 'Jacob Sandgren' read as the listed 'Jacob Sandström' (spelling differs)",
+        "signatory 'Eva Okänd' is in no attendance list; counted as present",
+        "§ 5 follows § 3: numbering skips",
+    ]
