@@ -46,7 +46,7 @@ def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
         header = replace(header, date=parse_date(Path(source.path).stem))
         if header.date is not None:
             notes.append("meeting date taken from the file name")
-    signatories = parse_signatures(lines[signatures_start:])
+    signatories = parse_signatures(lines[signatures_start:], body_text)
     people = [a.name for a in attendance] + [s.name for s in signatories]
     raw_sections = [drop_stray_names(s, people) for s in raw_sections]
 

@@ -108,3 +108,19 @@ def test_warnings_name_the_guesses() -> None:
         "signatory 'Eva Okänd' is in no attendance list; counted as present",
         "§ 5 follows § 3: numbering skips",
     ]
+
+
+def test_names_signed_side_by_side_split_by_their_caption() -> None:
+    signatories = parse_signatures(
+        _lines(
+            "Vid protokollet\nIngrid Tönsgård\nSekreterare\nJusteras\n"
+            "Carl Tönsgård Karin Barck Holst Anders Nylander\nOrdförande Justerare Justerare"
+        ),
+        "Årsmötet beslutade att välja Karin Barck Holst och Anders Nylander.",
+    )
+    assert [(s.name, s.role, s.title) for s in signatories] == [
+        ("Ingrid Tönsgård", Role.SECRETARY, "Sekreterare"),
+        ("Carl Tönsgård", Role.ADJUSTER, "Ordförande"),
+        ("Karin Barck Holst", Role.ADJUSTER, "Justerare"),
+        ("Anders Nylander", Role.ADJUSTER, "Justerare"),
+    ]
