@@ -8,8 +8,26 @@ from dataclasses import dataclass, replace
 
 from pipeline.names import fold
 from pipeline.parse.lines import Paragraph, paragraph_text, paragraphs
-from pipeline.parse.vocabulary import SECTION_PART_TITLES
+from pipeline.parse.people import is_person_name
+from pipeline.parse.vocabulary import (
+    ATTENDANCE_LABELS,
+    BODY_LABELS,
+    DATE_LABELS,
+    PLACE_LABELS,
+    ROLE_LABELS,
+    SECTION_PART_TITLES,
+    TIME_AND_PLACE_LABELS,
+)
 from pipeline.records import Line
+
+KNOWN_LABELS = (
+    set(ATTENDANCE_LABELS)
+    | set(ROLE_LABELS)
+    | DATE_LABELS
+    | PLACE_LABELS
+    | BODY_LABELS
+    | TIME_AND_PLACE_LABELS
+)
 
 SECTION_SIGN_HEADINGS = (
     re.compile(r"^§§?\s*(?P<number>\d{1,4}[a-z]?)\s*[.:]?(?:\s+(?P<title>.*))?$"),
@@ -28,6 +46,9 @@ DIARY_NUMBER = re.compile(
     r"\b(?:Dnr|Diarienr|Diarienummer)\.?\s*:?\s*(?P<dnr>[A-ZÅÄÖ]{0,6}\s?\d{2,4}[/.:-]\d{1,5}(?:[/.:-]\d+)*)",
 )
 HEADING_MAX_WORDS = 14
+UNNUMBERED_HEADING_MAX_WORDS = 10
+MIN_NUMBERED_HEADINGS = 2  # fewer is no numbering scheme: a lone "1." is a list, not an agenda
+MIN_UNNUMBERED_HEADINGS = 3
 FIRST_ITEM_MAX = 3  # agenda items start at 1 (or 0); a list in a paragraph may start anywhere
 
 
@@ -54,14 +75,17 @@ class RawSection:
 
 
 def find_headings(lines: Sequence[Line]) -> list[Heading]:
-    """The lines that open sections: "§ N" headings, else numbered agenda items.
+    """The lines that open sections: "§ N" headings, else numbered agenda items, else
+    unnumbered headings.
 
     A document numbered with "§" uses it for every section, so numbered lists in its text are
     never headings; agenda-item numbering ("3.", "3.1", "Punkt 3") counts only when it follows
-    the sequence the headings so far have set.
+    the sequence the headings so far have set. Only a document with neither is read for
+    headings without numbers: short lines standing alone above a paragraph.
     """
-    by_section_sign = _section_sign_headings(lines)
-    headings = by_section_sign or _item_headings(lines)
+    headings = _section_sign_headings(lines) or _item_headings(lines)
+    if len(headings) < MIN_NUMBERED_HEADINGS:
+        headings = _unnumbered_headings(lines) or headings
     return _with_lettered_items(lines, headings)
 
 
@@ -108,6 +132,37 @@ def _item_headings(lines: Sequence[Line]) -> list[Heading]:
         if not is_section_part(title):
             found.append(Heading(index, ".".join(map(str, number)), title))
     return found
+
+
+def _unnumbered_headings(lines: Sequence[Line]) -> list[Heading]:
+    """Short lines alone in their paragraph, before a paragraph of text ("Mötets öppnande")."""
+    found = []
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        alone = _starts_paragraph(lines, index) and (
+            index + 1 >= len(lines) or not lines[index + 1].text.strip()
+        )
+        followed = any(other.text.strip() for other in lines[index + 1 : index + 3])
+        if alone and followed and _looks_like_heading(text):
+            found.append(Heading(index, "", text))
+    return found if len(found) >= MIN_UNNUMBERED_HEADINGS else []
+
+
+def _looks_like_heading(text: str) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= UNNUMBERED_HEADING_MAX_WORDS or not text[:1].isupper():
+        return False
+    if text.endswith((".", ",", ";", "!", "?")) or words[0][:1].isdigit():
+        return False
+    if ":" in text.rstrip(":") or "\t" in text or is_section_part(text):
+        return False
+    label = text.casefold().rstrip(": ")
+    return label not in KNOWN_LABELS and not _names_only(text)
+
+
+def _names_only(text: str) -> bool:
+    parts = [p for p in re.split(r"\s*(?:,|\boch\b|\bsamt\b|&)\s*", text) if p]
+    return all(is_person_name(p) for p in parts)
 
 
 def _continues(path: list[int], number: list[int]) -> bool:

@@ -124,3 +124,16 @@ def test_names_signed_side_by_side_split_by_their_caption() -> None:
         ("Karin Barck Holst", Role.ADJUSTER, "Justerare"),
         ("Anders Nylander", Role.ADJUSTER, "Justerare"),
     ]
+
+
+def test_unnumbered_headings_when_nothing_is_numbered() -> None:
+    lines = _lines(
+        "Styrelsemöte - Python Sverige\nSekreterare: Frej Connolly\n\nMötets öppnande\n\n"
+        "Mötet förklarades öppnat 16:00.\n\nVal av mötesordförande\n\nFredrik Håård\n\n"
+        "Godkännande av dagordning\n\nGodkändes."
+    )
+    assert [h.title for h in find_headings(lines)] == [
+        "Mötets öppnande",
+        "Val av mötesordförande",
+        "Godkännande av dagordning",
+    ]
