@@ -76,6 +76,9 @@ class Page:
     ocr_reason: str | None = None  # why the page was OCR'd (pipeline.extract.quality.OcrReason)
     rotation_deg: int = 0  # quarter turn applied before OCR, clockwise: 0, 90, 180 or 270
     skew_deg: float = 0.0  # small skew measured on the scan and corrected before OCR
+    # Lines (0-based, in `text`) that the source marks as headings: Markdown "#", LaTeX
+    # \section, Word heading styles. Plain text and scans mark none.
+    headings: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,7 @@ class Line:
     text: str
     page: int
     number: int  # line number within its page, from 1
+    heading: bool = False  # the source marks this line as a heading
 
 
 @dataclass(frozen=True)

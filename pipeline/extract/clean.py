@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import replace
 
 from pipeline.records import CleanText, ExtractedDoc, Line, PageInfo
 
@@ -65,7 +66,7 @@ def repair_eights(lines: list[Line]) -> list[Line]:
         known = HEADING_NUMBER.match(text)
         if known:
             previous = int(known.group(1))
-        repaired.append(Line(text, line.page, line.number) if text != line.text else line)
+        repaired.append(replace(line, text=text) if text != line.text else line)
     numbers = {m.group(1) for line in repaired if (m := HEADING_NUMBER.match(line.text))}
 
     def reference(match: re.Match[str]) -> str:
@@ -74,9 +75,7 @@ def repair_eights(lines: list[Line]) -> list[Line]:
         return f"{match['word']} § {match['number']}"
 
     return [
-        Line(EIGHT_REFERENCE.sub(reference, line.text), line.page, line.number)
-        if "8" in line.text
-        else line
+        replace(line, text=EIGHT_REFERENCE.sub(reference, line.text)) if "8" in line.text else line
         for line in repaired
     ]
 
@@ -127,7 +126,8 @@ def clean(doc: ExtractedDoc) -> CleanText:
                 continue
             if text and ((in_zone and PAGE_NUMBER.match(text)) or SIGNATURE_FURNITURE.match(text)):
                 continue
-            lines.append(Line(repair_section_signs(text), page.number, index + 1))
+            heading = index in page.headings
+            lines.append(Line(repair_section_signs(text), page.number, index + 1, heading))
         if lines and lines[-1].text:
             lines.append(Line("", page.number, len(raw_lines) + 1))
     infos = tuple(
@@ -149,5 +149,5 @@ def _join_hyphenated(lines: list[Line]) -> list[Line]:
             continue
         last_word = previous.text.rsplit(" ", 1)[-1]
         head = previous.text if last_word.count("-") > 1 else previous.text[:-1]
-        out[-1] = Line(head + line.text, previous.page, previous.number)
+        out[-1] = Line(head + line.text, previous.page, previous.number, previous.heading)
     return out

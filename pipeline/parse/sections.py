@@ -46,6 +46,9 @@ DIARY_NUMBER = re.compile(
     r"\b(?:Dnr|Diarienr|Diarienummer)\.?\s*:?\s*(?P<dnr>[A-ZÅÄÖ]{0,6}\s?\d{2,4}[/.:-]\d{1,5}(?:[/.:-]\d+)*)",
 )
 HEADING_MAX_WORDS = 14
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+MEETING_WORD = re.compile(r"\b(?:protokoll|\w*möte|sammanträde|meeting|minutes)\b", re.IGNORECASE)
+OPENING_OR_CLOSING = re.compile(r"\b(?:öppna|avslut)", re.IGNORECASE)
 UNNUMBERED_HEADING_MAX_WORDS = 10
 MIN_NUMBERED_HEADINGS = 2  # fewer is no numbering scheme: a lone "1." is a list, not an agenda
 MIN_UNNUMBERED_HEADINGS = 3
@@ -83,9 +86,13 @@ def find_headings(lines: Sequence[Line]) -> list[Heading]:
     the sequence the headings so far have set. Only a document with neither is read for
     headings without numbers: short lines standing alone above a paragraph.
     """
-    headings = _section_sign_headings(lines) or _item_headings(lines)
-    if len(headings) < MIN_NUMBERED_HEADINGS:
-        headings = _unnumbered_headings(lines) or headings
+    headings = _section_sign_headings(lines)
+    if not headings and any(line.heading for line in lines):
+        headings = _marked_headings(lines)
+    if not headings:
+        headings = _item_headings(lines)
+        if len(headings) < MIN_NUMBERED_HEADINGS:
+            headings = _unnumbered_headings(lines) or headings
     return _with_lettered_items(lines, headings)
 
 
@@ -134,6 +141,35 @@ def _item_headings(lines: Sequence[Line]) -> list[Heading]:
     return found
 
 
+def _marked_headings(lines: Sequence[Line]) -> list[Heading]:
+    """Headings the source marks (Markdown, LaTeX, Word styles), numbered as a reader sees them.
+
+    The document title and its parts ("Beslut", "Förslag") are marked too, but open no
+    section: a marked line before the first numbered one, when others are numbered, is a title.
+    """
+    marked = [(i, line.text.strip()) for i, line in enumerate(lines) if line.heading]
+    numbered = [(i, m) for i, text in marked if (m := ITEM_HEADINGS[1].match(text))]
+    found: list[Heading] = []
+    if len(numbered) >= MIN_NUMBERED_HEADINGS:
+        for index, match in numbered:
+            if not is_section_part(match["title"]):
+                found.append(Heading(index, match["number"].rstrip("."), match["title"].strip()))
+        return found
+    for index, text in marked:
+        if not is_section_part(text) and not found and _is_document_title(text):
+            continue
+        if not is_section_part(text):
+            found.append(Heading(index, "", text))
+    return found
+
+
+def _is_document_title(text: str) -> bool:
+    """ "Möte 2023-02-07", "Annual meeting 2022", "Styrelsemöte - Python Sverige"."""
+    if OPENING_OR_CLOSING.search(text):
+        return False
+    return bool(YEAR.search(text) or MEETING_WORD.search(text))
+
+
 def _unnumbered_headings(lines: Sequence[Line]) -> list[Heading]:
     """Short lines alone in their paragraph, before a paragraph of text ("Mötets öppnande")."""
     found = []
@@ -154,7 +190,7 @@ def _looks_like_heading(text: str) -> bool:
         return False
     if text.endswith((".", ",", ";", "!", "?")) or words[0][:1].isdigit():
         return False
-    if ":" in text.rstrip(":") or "\t" in text or is_section_part(text):
+    if re.search(r":\s", text.rstrip(":")) or "\t" in text or is_section_part(text):
         return False
     label = text.casefold().rstrip(": ")
     return label not in KNOWN_LABELS and not _names_only(text)
@@ -162,7 +198,7 @@ def _looks_like_heading(text: str) -> bool:
 
 def _names_only(text: str) -> bool:
     parts = [p for p in re.split(r"\s*(?:,|\boch\b|\bsamt\b|&)\s*", text) if p]
-    return all(is_person_name(p) for p in parts)
+    return all(is_person_name(p) and len(p.split()) >= 2 for p in parts)
 
 
 def _continues(path: list[int], number: list[int]) -> bool:

@@ -137,3 +137,44 @@ def test_unnumbered_headings_when_nothing_is_numbered() -> None:
         "Val av mötesordförande",
         "Godkännande av dagordning",
     ]
+
+
+def test_headings_the_source_marks_win_over_guessing() -> None:
+    texts = [
+        ("Möte 2023-02-07", True),
+        ("", False),
+        ("Öppnar mötet 11:45", True),
+        ("", False),
+        ("Runda bordet", True),
+        ("", False),
+        ("Alla mår bra", False),
+        ("", False),
+        ("Protokolljusterare", True),
+        ("", False),
+        ("Beslut", True),
+        ("", False),
+        ("Attsats bifalles", False),
+    ]
+    lines = [Line(t, 1, n, heading) for n, (t, heading) in enumerate(texts, 1)]
+    assert [(h.number, h.title) for h in find_headings(lines)] == [
+        ("", "Öppnar mötet 11:45"),
+        ("", "Runda bordet"),
+        ("", "Protokolljusterare"),
+    ]
+
+
+def test_marked_numbered_headings_keep_their_numbers() -> None:
+    texts = [
+        ("Styrelsemöte 5", True),
+        ("", False),
+        ("1 Öppnande av möte", True),
+        ("", False),
+        ("3.1 Styrelsens beslutbarhet", True),
+        ("", False),
+        ("3.1.1 Beslut", True),
+    ]
+    lines = [Line(t, 1, n, heading) for n, (t, heading) in enumerate(texts, 1)]
+    assert [(h.number, h.title) for h in find_headings(lines)] == [
+        ("1", "Öppnande av möte"),
+        ("3.1", "Styrelsens beslutbarhet"),
+    ]
