@@ -14,9 +14,15 @@ from pipeline.nlp.amounts import find_amounts
 from pipeline.nlp.dates import parse_date
 from pipeline.nlp.entities import find_entities
 from pipeline.nlp.references import find_references
-from pipeline.parse.attendance import add_role_mentions, merge_signatories, parse_attendance
+from pipeline.parse.attendance import (
+    add_role,
+    add_role_mentions,
+    merge_signatories,
+    parse_attendance,
+)
 from pipeline.parse.checks import guesses
 from pipeline.parse.decisions import find_decisions
+from pipeline.parse.elections import elected_roles
 from pipeline.parse.header import parse_header
 from pipeline.parse.lines import paragraph_text
 from pipeline.parse.sections import drop_stray_names, find_headings, segment_sections
@@ -28,7 +34,9 @@ def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
     lines = text.lines
     headings = find_headings(lines)
     body_start = headings[0].index if headings else len(lines)
-    signatures_start = find_signature_start(lines, headings[-1].index if headings else body_start)
+    signatures_start = find_signature_start(
+        lines, headings[-1].index + 1 if headings else body_start
+    )
     preamble = lines[:body_start]
 
     raw_sections = segment_sections(lines[:signatures_start], headings)
@@ -50,11 +58,6 @@ def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
     people = [a.name for a in attendance] + [s.name for s in signatories]
     raw_sections = [drop_stray_names(s, people) for s in raw_sections]
 
-    mentions = [(paragraph_text(p), p[0].page) for s in raw_sections for p in s.paragraphs]
-    listed = list(attendance)
-    attendance = add_role_mentions(attendance, mentions)
-    attendance = merge_signatories(attendance, signatories)
-
     year = int(header.date[:4]) if header.date else None
     sections = tuple(
         Section(
@@ -69,6 +72,13 @@ def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
         )
         for raw in raw_sections
     )
+
+    mentions = [(paragraph_text(p), p[0].page) for s in raw_sections for p in s.paragraphs]
+    listed = list(attendance)
+    attendance = add_role_mentions(attendance, mentions)
+    for name, role, page in elected_roles(sections):
+        attendance = add_role(attendance, name, role, page)
+    attendance = merge_signatories(attendance, signatories)
     entities = tuple(e for s in sections for e in find_entities(s.text, s.number, people))
     warnings = (*notes, *guesses(header, listed, signatories, sections))
     return Minutes(

@@ -40,7 +40,9 @@ def parse_attendance(preamble: Sequence[Line]) -> list[Attendee]:
             continue
         status, block_role = ATTENDANCE_LABELS[field.label]
         for person in listed:
-            roles = tuple(dict.fromkeys([*([block_role] if block_role else []), *person.roles]))
+            # A block's role ("Ledamöter") is the role of those listed with no role of their own.
+            implied = [block_role] if block_role and not person.roles else []
+            roles = tuple(dict.fromkeys([*implied, *person.roles]))
             attendees.append(
                 Attendee(
                     person.name,

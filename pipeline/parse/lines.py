@@ -77,7 +77,10 @@ def labelled_fields(lines: Sequence[Line], known: set[str]) -> list[Field]:
         text = line.text.strip()
         split = split_label(text)
         candidate = split[0] if split else text.casefold().rstrip(":").strip()
-        if candidate in known:
+        in_table = label is not None and "\t" in text and all("\t" in v for v in values)
+        if in_table:  # a row of the open field's table, even when its first cell is "Ordförande"
+            values.append(text)
+        elif candidate in known:
             close()
             label, page = candidate, line.page
             values = [split[1]] if split and split[1] else []

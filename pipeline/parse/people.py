@@ -48,6 +48,7 @@ NOT_A_PERSON = {
     "parti",
     "närvarande",
 }
+DATE_ONLY = re.compile(r"[\d\s./-]+")  # a date line that ran on into the block
 NAME_PARTICLES = {"af", "von", "de", "van", "der", "la", "du", "di"}
 
 
@@ -65,7 +66,9 @@ class ListedPerson:
 
 def read_people(lines: Sequence[str]) -> list[ListedPerson]:
     """The people of an attendance block, in the order written."""
-    lines = [line.strip() for line in lines if line.strip()]
+    lines = [
+        line.strip() for line in lines if line.strip() and not DATE_ONLY.fullmatch(line.strip())
+    ]
     if any("\t" in line for line in lines):
         return [p for line in lines if (p := _table_row(line.split("\t"))) is not None]
     items = lines if _one_per_line(lines) else LIST_SEPARATOR.split(" ".join(lines))
@@ -82,6 +85,8 @@ def is_person_name(text: str) -> bool:
         return False
     if text.casefold().strip(" .") in NOT_A_PERSON or text.casefold() in ROLE_WORDS:
         return False
+    if len(words) == 1 and text.isupper():
+        return False  # an acronym: "SAMO", "KS"
     if AFFILIATION_MARKERS.search(text):
         return False
     return all(w[:1].isupper() or w in NAME_PARTICLES for w in words) and words[0][:1].isupper()

@@ -1,0 +1,84 @@
+"""Meeting roles given by election: who was chosen to chair, keep the minutes, adjust, count votes.
+
+    Val av mötesordförande             → "Fredrik Håård"            (a name alone: the role)
+    Val av ordförande och sekreterare → "… välja Carl Tönsgård till ordförande och Ingrid
+                                          Tönsgård till sekreterare"  (each name with its role)
+
+Only roles of the meeting itself count: "Val av ordförande i styrelsen för 2024" elects the
+board's chair, who need not be at this meeting.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.parse.people import is_person_name
+from pipeline.records import Role, Section
+
+MEETING_ROLE_WORDS: dict[str, Role] = {
+    "mötesordförande": Role.CHAIR,
+    "ordförande": Role.CHAIR,
+    "chairperson": Role.CHAIR,
+    "vice mötesordförande": Role.VICE_CHAIR,
+    "mötessekreterare": Role.SECRETARY,
+    "sekreterare": Role.SECRETARY,
+    "protokollförare": Role.SECRETARY,
+    "secretary": Role.SECRETARY,
+    "protokolljusterare": Role.ADJUSTER,
+    "justerare": Role.ADJUSTER,
+    "justeringspersoner": Role.ADJUSTER,
+    "justeringsperson": Role.ADJUSTER,
+    "mötesjusterare": Role.ADJUSTER,
+    "rösträknare": Role.VOTE_COUNTER,
+}
+_ROLE = "|".join(sorted((re.escape(w) for w in MEETING_ROLE_WORDS), key=len, reverse=True))
+NAME = r"[A-ZÅÄÖÉÜ][\wåäöéü'-]+(?:\s+[A-ZÅÄÖÉÜ][\wåäöéü'-]+){1,3}"
+# "Val av ordförande och sekreterare för årsmötet", "Val av protokolljusterare, tillika rösträknare"
+_JOIN = r"(?:\s*,\s*|\s+och\s+|\s+tillika\s+|\s+and\s+|\s+)"
+_OF_MEETING = r"(?:för\s+(?:års)?mötet|för\s+sammanträdet|för\s+årsmöte\w*|of\s+the\s+meeting)"
+ELECTION_OF_MEETING_ROLES = re.compile(
+    rf"^(?:val|election)\s+(?:av|of)\s+(?P<roles>(?:(?:{_ROLE}){_JOIN}?)+){_OF_MEETING}?\s*$",
+    re.IGNORECASE,
+)
+# "Karin Starrin till ordförande", "Samuel Hammersberg väljs till mötesordförande"
+NAME_TO_ROLE = re.compile(
+    rf"(?P<name>{NAME})\s+(?:(?:väljs|valdes|utses|utsågs)\s+)?(?:till|som)\s+"
+    rf"(?:(?:mötets|årsmötets)\s+)?(?P<role>{_ROLE})\b"
+)
+ELECTION_VERB = re.compile(r"\b(?:välja|väljs|valdes|utse|utses|utsågs|elect|appoint)\w*\b", re.I)
+NAMES = re.compile(r"\s*(?:,|\boch\b|\bsamt\b|&|\band\b)\s*")
+
+
+def _chosen(text: str) -> list[str]:
+    """The names a decision chooses: the whole text ("Fredrik Håård"), or after "välja"."""
+    names = [n.strip() for n in NAMES.split(text.strip(" ."))]
+    if names and all(is_person_name(n) for n in names):
+        return names
+    verb = ELECTION_VERB.search(text)
+    if verb is None:
+        return []
+    return [n for n in re.findall(NAME, text[verb.end() :]) if is_person_name(n)]
+
+
+def elected_roles(sections: Sequence[Section]) -> list[tuple[str, Role, int]]:
+    """(name, role, page) for each person a section elects to a role of the meeting."""
+    found: list[tuple[str, Role, int]] = []
+    for section in sections:
+        title = ELECTION_OF_MEETING_ROLES.match(section.title.strip())
+        if title is None:
+            continue
+        title_roles = [
+            MEETING_ROLE_WORDS[w.casefold()]
+            for w in re.findall(_ROLE, title["roles"], re.IGNORECASE)
+        ]
+        for decision in section.decisions:
+            named = [
+                (m["name"], MEETING_ROLE_WORDS[m["role"].casefold()])
+                for m in NAME_TO_ROLE.finditer(decision.text)
+            ]
+            if not named:
+                named = [(n, role) for n in _chosen(decision.text) for role in title_roles]
+            page = decision.page or section.page
+            found += [(name, role, page) for name, role in named]
+    return found
