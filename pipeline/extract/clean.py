@@ -12,6 +12,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import replace
 
+from pipeline.extract.letters import UNREADABLE, restore_letters
 from pipeline.records import CleanText, ExtractedDoc, Line, PageInfo
 
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
@@ -40,6 +41,8 @@ HYPHENATED_END = re.compile(r"(?<=[a-zåäöéü])-$")
 
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
+    if UNREADABLE in text:
+        text = "\n".join(restore_letters(line) for line in text.split("\n"))
     for old, new in {**LIGATURES, **INVISIBLE}.items():
         text = text.replace(old, new)
     return text

@@ -72,3 +72,17 @@ def test_lines_keep_their_page_and_line_number() -> None:
     lines = clean(ExtractedDoc(SOURCE, pages)).lines
     located = [(line.text, line.page, line.number) for line in lines if line.text]
     assert located == [("Första", 1, 1), ("andra", 1, 2), ("tredje", 2, 1)]
+
+
+def test_letters_lost_to_u_fffd_are_restored_from_the_lexicon_or_left_alone() -> None:
+    damaged = (
+        "M\ufffdtesform:\ufffd\ufffdrsm\ufffdte\n\ufffd1 M\ufffdtet \ufffdppnas\n"
+        "\ufffdrsm\ufffdtet beslutade att v\ufffdlja Karin Starrin till ordf\ufffdrande\n"
+        "B\ufffdrje T\ufffdnsg\ufffdrd, kass\ufffdr i Fastighets\ufffdgaref\ufffdreningen"
+    )
+    assert _clean_pages(damaged) == [
+        "Mötesform: Årsmöte",
+        "§ 1 Mötet öppnas",
+        "Årsmötet beslutade att välja Karin Starrin till ordförande",
+        "B\ufffdrje T\ufffdnsg\ufffdrd, kassör i Fastighetsägareföreningen",
+    ]
