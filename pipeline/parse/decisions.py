@@ -34,6 +34,9 @@ IMPLICIT_VERB_MAX_WORD = 8  # the verb of "Dagordningen godkändes" comes early 
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 PART_HEADING = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?(?P<title>[^\d].*?)\s*:?\s*$")
 NAMES = re.compile(r"\s*(?:,|\boch\b|\bsamt\b|&)\s*")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"(])")
+CONTINUATION = re.compile(r"^(?:vidare|samt|dessutom|även|också|och)\s+att\b", re.IGNORECASE)
+OPEN_END = re.compile(r"\b(?:att|följande)\s*:?$|:$", re.IGNORECASE)
 
 
 def classify_outcome(text: str) -> Outcome:
@@ -70,9 +73,17 @@ def find_decisions(
     decisions: list[Decision] = []
     part: str | None = None
     election = bool(ELECTION_TITLE.match(title))
+    open_ended = False  # the last decision ends "… beslutades att": its list follows
     for paragraph in section_paragraphs:
         text = paragraph_text(paragraph)
         page = paragraph[0].page
+        if open_ended and decisions:
+            last = decisions[-1]
+            decisions[-1] = _decision(
+                f"{last.text} {text}", last.page or page, election, explicit=False
+            )
+            open_ended = False
+            continue
         marker = EXPLICIT_DECISION.match(text)
         heading = part_of(text)
         if heading is not None:
@@ -87,8 +98,9 @@ def find_decisions(
             decisions.append(_decision(text, page, election, explicit=True))
         elif part in {"förslag", "förslag till beslut", "yrkande", "yrkanden"}:
             continue
-        elif reports_decision(text, meeting_year):
-            decisions.append(_decision(text, page, election, explicit=False))
+        elif reported := reported_decisions(text, meeting_year):
+            decisions += [_decision(t, page, election, explicit=False) for t in reported]
+            open_ended = bool(OPEN_END.search(reported[-1]))
         elif election and _only_names(text):  # "Val av mötesordförande" → "Fredrik Håård"
             decisions.append(Decision(text, Outcome.ELECTED, page))
     return _with_votes(decisions, [paragraph_text(p) for p in section_paragraphs])
@@ -96,7 +108,7 @@ def find_decisions(
 
 def _decision(text: str, page: int, election: bool, *, explicit: bool) -> Decision:
     outcome = classify_outcome(text)
-    if outcome is Outcome.OTHER and DECIDED.match(text) and not CONSENSUS.match(text):
+    if outcome is Outcome.OTHER and DECIDED.search(text) and not CONSENSUS.match(text):
         outcome = Outcome.APPROVED  # "Årsmötet beslutade att …": the body chose to act
     # In an election, adopting the proposal elects ("beslutade enligt valberedningens förslag").
     if election and (outcome is Outcome.APPROVED or (outcome is Outcome.OTHER and not explicit)):
@@ -104,23 +116,44 @@ def _decision(text: str, page: int, election: bool, *, explicit: bool) -> Decisi
     return Decision(text, outcome, page)
 
 
-def reports_decision(text: str, meeting_year: int | None) -> bool:
-    """A paragraph that records a decision without a marker.
+def reported_decisions(text: str, meeting_year: int | None) -> list[str]:
+    """The sentences of a paragraph that report a decision, each with the sentences that
+    continue it ("Gruppen enades om att … . Vidare att …")."""
+    sentences = SENTENCE_END.split(text)
+    found: list[str] = []
+    index = 0
+    while index < len(sentences):
+        if not reports_decision(sentences[index], meeting_year):
+            index += 1
+            continue
+        end = index + 1
+        while end < len(sentences) and CONTINUATION.match(sentences[end]):
+            end += 1
+        found.append(" ".join(sentences[index:end]))
+        index = end
+    return found
+
+
+def reports_decision(sentence: str, meeting_year: int | None) -> bool:
+    """A sentence that records a decision without a marker.
 
     The body decided ("Årsmötet beslutade att", "Det beslutades att") or agreed ("Gruppen
-    enades om att"), or a past-tense passive decision verb comes early in the first sentence,
-    and nothing dates it before the meeting ("RAR beviljades medel under 2016" is background).
+    enades om att"), or a past-tense passive decision verb comes early ("Dagordningen
+    godkändes") and nothing dates it before the meeting ("RAR beviljades medel under 2016" is
+    background, not a decision of this meeting).
     """
-    consensus = CONSENSUS.match(text)
+    consensus = CONSENSUS.match(sentence)
     if consensus:
         return consensus["subject"].casefold().endswith(BODY_NOUN_ENDINGS)
-    first_sentence = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", text, maxsplit=1)[0]
-    if DECIDED.match(first_sentence) or text.casefold().startswith("beslut "):
-        return _not_before(first_sentence, meeting_year)
-    verb = IMPLICIT_DECISION_VERBS.search(first_sentence)
-    if verb is None or len(first_sentence[: verb.start()].split()) > IMPLICIT_VERB_MAX_WORD:
+    decided = DECIDED.search(sentence)
+    if decided and len(sentence[: decided.start()].split()) <= IMPLICIT_VERB_MAX_WORD:
+        return True
+    if sentence.casefold().startswith("beslut "):
+        return True
+    verb = IMPLICIT_DECISION_VERBS.search(sentence)
+    if verb is None or len(sentence[: verb.start()].split()) > IMPLICIT_VERB_MAX_WORD:
         return False
-    return _not_before(first_sentence, meeting_year)
+    return _not_before(sentence, meeting_year)
 
 
 def _not_before(sentence: str, meeting_year: int | None) -> bool:

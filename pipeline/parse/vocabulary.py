@@ -245,7 +245,8 @@ CONSENSUS = re.compile(
 )
 # "Årsmötet beslutade att", "Det beslutades att", "Styrelsen beslutar": a decision of the body.
 DECIDED = re.compile(
-    r"^(?:\w+\s+){0,3}?(?:beslutade|beslutar|beslöt|beslutades|beslöts|besluta[st]?|tog\s+beslut)\b",
+    r"\b(?:beslutade|beslutar|beslöt|beslutades|beslöts|beslutats|tog\s+beslut|fattade\s+beslut"
+    r"|röstades\s+igenom|klubbades)\b",
     re.IGNORECASE,
 )
 # An election item: adopting a proposal there elects people.

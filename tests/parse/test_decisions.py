@@ -118,3 +118,23 @@ def test_votes_and_reservations_join_the_decision() -> None:
     assert decisions[-1].vote is not None
     assert (decisions[-1].vote.yes, decisions[-1].vote.no, decisions[-1].vote.abstain) == (7, 4, 1)
     assert decisions[-1].reservations == ("Anna Berg", "Bo Ek")
+
+
+def test_decisions_mid_paragraph_and_their_lists() -> None:
+    decisions = find_decisions(
+        _paragraphs(
+            "Föreningen behöver ett bankkonto. Det beslutades att",
+            "Rickard öppnar ett bankkonto hos Swedbank.",
+            "Ordförande presenterade berättelsen. Årsmötet beslutade att godkänna berättelsen.",
+            "Årsmötet beslutade att bevilja styrelsen ansvarsfrihet för verksamhetsåret 2015.",
+        ),
+        2016,
+    )
+    assert [(d.text, d.outcome) for d in decisions] == [
+        ("Det beslutades att Rickard öppnar ett bankkonto hos Swedbank.", Outcome.APPROVED),
+        ("Årsmötet beslutade att godkänna berättelsen.", Outcome.APPROVED),
+        (
+            "Årsmötet beslutade att bevilja styrelsen ansvarsfrihet för verksamhetsåret 2015.",
+            Outcome.APPROVED,
+        ),
+    ]
