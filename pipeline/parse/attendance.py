@@ -7,11 +7,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from pipeline.names import match_in_meeting
-from pipeline.parse.lines import labelled_fields
+from pipeline.parse.lines import Field, labelled_fields
 from pipeline.parse.people import read_people
 from pipeline.parse.vocabulary import ATTENDANCE_LABELS, ROLE_LABELS, TITLE_ROLES
 from pipeline.records import Attendee, Line, Role, Signatory, Status
 
+MIN_TABLE_ROWS = 2
 NAME_WORD = r"[A-ZÅÄÖÉÜ][\wåäöéü'-]*"
 # "Ordföranden Ola Wiktorson öppnade mötet": the role word right before a name.
 CHAIR_MENTION = re.compile(
@@ -32,7 +33,10 @@ def parse_attendance(preamble: Sequence[Line]) -> list[Attendee]:
     """Attendees in the order the blocks list them; role lines add roles or people."""
     attendees: list[Attendee] = []
     known = set(ATTENDANCE_LABELS) | set(ROLE_LABELS)
-    for field in labelled_fields(preamble, known):
+    fields = labelled_fields(preamble, known)
+    if not any(f.label in ATTENDANCE_LABELS for f in fields):
+        fields = [*_unlabelled_tables(preamble), *fields]
+    for field in fields:
         listed = read_people(field.lines)
         if field.label in ROLE_LABELS:
             for person in listed:
@@ -55,6 +59,21 @@ def parse_attendance(preamble: Sequence[Line]) -> list[Attendee]:
                 )
             )
     return attendees
+
+
+def _unlabelled_tables(preamble: Sequence[Line]) -> list[Field]:
+    """A table of names with a presence column ("Anna Andersson<TAB>Ja") that no label opens."""
+    tables: list[Field] = []
+    rows: list[Line] = []
+    for line in [*preamble, Line("", 0, 0)]:
+        if "\t" in line.text:
+            rows.append(line)
+            continue
+        people = read_people([row.text for row in rows]) if len(rows) >= MIN_TABLE_ROWS else []
+        if people and sum(p.status is not None for p in people) >= len(people) / 2:
+            tables.append(Field("närvarande", tuple(row.text for row in rows), rows[0].page))
+        rows = []
+    return tables
 
 
 def add_role(attendees: list[Attendee], name: str, role: Role, page: int | None) -> list[Attendee]:

@@ -147,7 +147,11 @@ def _marked_headings(lines: Sequence[Line]) -> list[Heading]:
     The document title and its parts ("Beslut", "Förslag") are marked too, but open no
     section: a marked line before the first numbered one, when others are numbered, is a title.
     """
-    marked = [(i, line.text.strip()) for i, line in enumerate(lines) if line.heading]
+    marked = [
+        (i, line.text.strip())
+        for i, line in enumerate(lines)
+        if line.heading and not _labels_a_list(lines, i)
+    ]
     numbered = [(i, m) for i, text in marked if (m := ITEM_HEADINGS[1].match(text))]
     found: list[Heading] = []
     if len(numbered) >= MIN_NUMBERED_HEADINGS:
@@ -161,6 +165,17 @@ def _marked_headings(lines: Sequence[Line]) -> list[Heading]:
         if not is_section_part(text):
             found.append(Heading(index, "", text))
     return found
+
+
+def _labels_a_list(lines: Sequence[Line], index: int) -> bool:
+    """A heading such as "Närvarande" or "Secretary" over a list of names is a field label."""
+    if lines[index].text.strip().casefold().rstrip(": ") not in KNOWN_LABELS:
+        return False
+    following = paragraphs(lines[index + 1 : index + 40])
+    if not following or following[0][0].heading:
+        return False
+    texts = [line.text.strip() for line in following[0]]
+    return all(_names_only(t) or is_person_name(t.split("\t")[0]) for t in texts)
 
 
 def _is_document_title(text: str) -> bool:
@@ -179,8 +194,14 @@ def _unnumbered_headings(lines: Sequence[Line]) -> list[Heading]:
             index + 1 >= len(lines) or not lines[index + 1].text.strip()
         )
         followed = any(other.text.strip() for other in lines[index + 1 : index + 3])
-        if alone and followed and _looks_like_heading(text):
-            found.append(Heading(index, "", text))
+        if not (alone and followed and _looks_like_heading(text)):
+            continue
+        previous = next((o.text.strip() for o in reversed(lines[:index]) if o.text.strip()), "")
+        if previous.casefold().rstrip(": ") in KNOWN_LABELS:
+            continue  # the value under a label ("Sekreterare" / "Helio")
+        if not found and _is_document_title(text):
+            continue
+        found.append(Heading(index, "", text))
     return found if len(found) >= MIN_UNNUMBERED_HEADINGS else []
 
 
