@@ -34,6 +34,13 @@ IMPLICIT_VERB_MAX_WORD = 8  # the verb of "Dagordningen godkändes" comes early 
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 PART_HEADING = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?(?P<title>[^\d].*?)\s*:?\s*$")
 NAMES = re.compile(r"\s*(?:,|\boch\b|\bsamt\b|&)\s*")
+PROPOSAL_PARTS = {"förslag", "förslag till beslut", "yrkande", "yrkanden"}
+AT_SATS = re.compile(r"^att\s*:\s*", re.IGNORECASE)  # "Att: Lukas är protokolljusterare"
+BY_REFERENCE = re.compile(
+    r"^(?:(?:att-?satse[nr]?|attsatserna|förslaget|yrkandet|propositionen|motionen)\s+)?"
+    r"(?:bifall(?:es|s|a)?|antas|godkänns)\s*\.?$",
+    re.IGNORECASE,
+)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"(])")
 CONTINUATION = re.compile(r"^(?:vidare|samt|dessutom|även|också|och)\s+att\b", re.IGNORECASE)
 OPEN_END = re.compile(r"\b(?:att|följande)\s*:?$|:$", re.IGNORECASE)
@@ -72,6 +79,7 @@ def find_decisions(
     """
     decisions: list[Decision] = []
     part: str | None = None
+    proposals: list[str] = []  # at-satser put to the meeting, which "bifalles" adopts
     election = bool(ELECTION_TITLE.match(title))
     open_ended = False  # the last decision ends "… beslutades att": its list follows
     for paragraph in section_paragraphs:
@@ -93,17 +101,28 @@ def find_decisions(
             decided = text[marker.end() :].strip()
             part = "beslut" if not decided else None
             if decided:
-                decisions.append(_decision(decided, page, election, explicit=True))
+                decisions.append(_adopted(decided, proposals, page, election))
         elif part == "beslut":
-            decisions.append(_decision(text, page, election, explicit=True))
-        elif part in {"förslag", "förslag till beslut", "yrkande", "yrkanden"}:
-            continue
+            decisions.append(_adopted(text, proposals, page, election))
+        elif part in PROPOSAL_PARTS or AT_SATS.match(text):
+            proposals.append(AT_SATS.sub("", text, count=1).strip())
         elif reported := reported_decisions(text, meeting_year):
             decisions += [_decision(t, page, election, explicit=False) for t in reported]
             open_ended = bool(OPEN_END.search(reported[-1]))
         elif election and _only_names(text):  # "Val av mötesordförande" → "Fredrik Håård"
             decisions.append(Decision(text, Outcome.ELECTED, page))
     return _with_votes(decisions, [paragraph_text(p) for p in section_paragraphs])
+
+
+def _adopted(text: str, proposals: Sequence[str], page: int, election: bool) -> Decision:
+    """A decided text; "attsatsen bifalles" decides the proposal it adopts ("a | b")."""
+    decision = _decision(text, page, election, explicit=True)
+    if not (BY_REFERENCE.match(text) and proposals):
+        return decision
+    adopted = " | ".join(proposals)
+    proposed = _decision(adopted, page, election, explicit=True).outcome
+    outcome = proposed if proposed is not Outcome.OTHER else decision.outcome
+    return Decision(adopted, outcome, page)
 
 
 def _decision(text: str, page: int, election: bool, *, explicit: bool) -> Decision:

@@ -43,7 +43,7 @@ ELECTION_OF_MEETING_ROLES = re.compile(
 )
 # "Karin Starrin till ordförande", "Samuel Hammersberg väljs till mötesordförande"
 NAME_TO_ROLE = re.compile(
-    rf"(?P<name>{NAME})\s+(?:(?:väljs|valdes|utses|utsågs)\s+)?(?:till|som)\s+"
+    rf"(?P<name>{NAME})\s+(?:(?:väljs|valdes|utses|utsågs)\s+(?:in\s+)?)?(?:till|som)\s+"
     rf"(?:(?:mötets|årsmötets)\s+)?(?P<role>{_ROLE})\b"
 )
 ELECTION_VERB = re.compile(r"\b(?:välja|väljs|valdes|utse|utses|utsågs|elect|appoint)\w*\b", re.I)

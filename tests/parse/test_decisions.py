@@ -92,7 +92,10 @@ def test_decision_parts_proposals_are_not_decisions() -> None:
         _paragraphs("3.2.1 Förslag", "mötesschemat fastställs.", "3.2.2 Beslut", "bifalles"),
         2024,
     )
-    assert [(d.text, d.outcome) for d in decisions] == [("bifalles", Outcome.APPROVED)]
+    # "bifalles" decides by reference: the decision is the proposal it adopts
+    assert [(d.text, d.outcome) for d in decisions] == [
+        ("mötesschemat fastställs.", Outcome.APPROVED)
+    ]
 
 
 def test_elections_by_proposal_or_by_name_alone() -> None:
