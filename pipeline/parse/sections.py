@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -87,6 +88,8 @@ def find_headings(lines: Sequence[Line]) -> list[Heading]:
     headings without numbers: short lines standing alone above a paragraph.
     """
     headings = _section_sign_headings(lines)
+    if _restarts(headings):  # "1 §, 2 §, 1 §": numbered rules quoted in the text, not sections
+        headings = []
     if not headings and any(line.heading for line in lines):
         headings = _marked_headings(lines)
     if not headings:
@@ -94,6 +97,11 @@ def find_headings(lines: Sequence[Line]) -> list[Heading]:
         if len(headings) < MIN_NUMBERED_HEADINGS:
             headings = _unnumbered_headings(lines) or headings
     return _with_lettered_items(lines, headings)
+
+
+def _restarts(headings: Sequence[Heading]) -> bool:
+    numbers = [int(n) for h in headings if (n := re.sub(r"\D", "", h.number))]
+    return any(b <= a for a, b in itertools.pairwise(numbers))
 
 
 def is_section_part(title: str) -> bool:
