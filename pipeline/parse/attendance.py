@@ -9,10 +9,16 @@ from dataclasses import replace
 from pipeline.names import match_in_meeting
 from pipeline.parse.lines import Field, labelled_fields
 from pipeline.parse.people import read_people
-from pipeline.parse.vocabulary import ATTENDANCE_LABELS, ROLE_LABELS, TITLE_ROLES
+from pipeline.parse.vocabulary import (
+    ATTENDANCE_LABEL_WORDS,
+    ATTENDANCE_LABELS,
+    ROLE_LABELS,
+    TITLE_ROLES,
+)
 from pipeline.records import Attendee, Line, Role, Signatory, Status
 
 MIN_TABLE_ROWS = 2
+MAX_LABEL_WORDS = 5
 NAME_WORD = r"[A-ZÅÄÖÉÜ][\wåäöéü'-]*"
 # "Ordföranden Ola Wiktorson öppnade mötet": the role word right before a name.
 CHAIR_MENTION = re.compile(
@@ -32,9 +38,8 @@ ROLE_MENTIONS: tuple[tuple[re.Pattern[str], Role], ...] = (
 def parse_attendance(preamble: Sequence[Line]) -> list[Attendee]:
     """Attendees in the order the blocks list them; role lines add roles or people."""
     attendees: list[Attendee] = []
-    known = set(ATTENDANCE_LABELS) | set(ROLE_LABELS)
-    fields = labelled_fields(preamble, known)
-    if not any(f.label in ATTENDANCE_LABELS for f in fields):
+    fields = labelled_fields(preamble, AttendanceLabels())
+    if not any(attendance_label(f.label) for f in fields):
         fields = [*_unlabelled_tables(preamble), *fields]
     for field in fields:
         listed = read_people(field.lines)
@@ -42,7 +47,10 @@ def parse_attendance(preamble: Sequence[Line]) -> list[Attendee]:
             for person in listed:
                 attendees = add_role(attendees, person.name, ROLE_LABELS[field.label], field.page)
             continue
-        status, block_role = ATTENDANCE_LABELS[field.label]
+        label = attendance_label(field.label)
+        if label is None:
+            continue
+        status, block_role = label
         for person in listed:
             # A block's role ("Ledamöter") is the role of those listed with no role of their own.
             implied = [block_role] if block_role and not person.roles else []
@@ -59,6 +67,28 @@ def parse_attendance(preamble: Sequence[Line]) -> list[Attendee]:
                 )
             )
     return attendees
+
+
+def attendance_label(label: str) -> tuple[Status, Role | None] | None:
+    """The status and role a block label gives: exact ("Ej närvarande"), else by its words
+    ("Närvarande övriga medlemmar" lists people present)."""
+    if label in ATTENDANCE_LABELS:
+        return ATTENDANCE_LABELS[label]
+    if len(label.split()) > MAX_LABEL_WORDS:
+        return None
+    for word, meaning in ATTENDANCE_LABEL_WORDS:
+        if re.search(rf"\b{word}\b", label):
+            return meaning
+    return None
+
+
+class AttendanceLabels:
+    """The labels that open an attendance block or a role line, as a container."""
+
+    def __contains__(self, label: object) -> bool:
+        return isinstance(label, str) and (
+            label in ROLE_LABELS or attendance_label(label) is not None
+        )
 
 
 def _unlabelled_tables(preamble: Sequence[Line]) -> list[Field]:

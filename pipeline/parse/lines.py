@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from pipeline.records import Line
@@ -56,8 +56,8 @@ def split_label(text: str) -> tuple[str, str] | None:
     return match["label"].casefold().strip(), match["value"].strip()
 
 
-def labelled_fields(lines: Sequence[Line], known: set[str]) -> list[Field]:
-    """Fields whose label is one of `known`; a known label alone on a line takes the next lines.
+def labelled_fields(lines: Sequence[Line], known: Container[str]) -> list[Field]:
+    """Fields whose label is in `known`; a known label alone on a line takes the next lines.
 
     A field ends at a blank line (once it has a value), at another known label, or at a line
     that is itself some other "Label: value".

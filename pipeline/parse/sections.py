@@ -195,7 +195,7 @@ def _is_document_title(text: str) -> bool:
 
 def _unnumbered_headings(lines: Sequence[Line]) -> list[Heading]:
     """Short lines alone in their paragraph, before a paragraph of text ("Mötets öppnande")."""
-    found = []
+    found: list[Heading] = []
     for index, line in enumerate(lines):
         text = line.text.strip()
         alone = _starts_paragraph(lines, index) and (

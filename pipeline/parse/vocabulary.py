@@ -112,6 +112,19 @@ TITLE_ENDINGS = (
 PRESENT_WORDS = {"ja", "j", "x", "närvarande", "närv", "närv.", "deltog", "yes", "present"}
 ABSENT_WORDS = {"nej", "n", "-", "–", "frånvarande", "ej närvarande", "förhinder", "no", "absent"}
 
+# Words that make an unlisted label an attendance label, checked in order (absence first).
+ATTENDANCE_LABEL_WORDS: tuple[tuple[str, tuple[Status, Role | None]], ...] = (
+    ("ej närvarande", (Status.ABSENT, None)),
+    ("frånvarande", (Status.ABSENT, None)),
+    ("förhinder", (Status.ABSENT, None)),
+    ("ersättare", (Status.PRESENT, Role.SUBSTITUTE)),
+    ("adjungerade", (Status.PRESENT, Role.GUEST)),
+    ("ledamöter", (Status.PRESENT, Role.MEMBER)),
+    ("medlemmar", (Status.PRESENT, Role.MEMBER)),
+    ("närvarande", (Status.PRESENT, None)),
+    ("deltagare", (Status.PRESENT, None)),
+)
+
 # Labels of lines that name people by their role at the meeting: they attended.
 ROLE_LABELS: dict[str, Role] = {
     "ordförande": Role.CHAIR,
