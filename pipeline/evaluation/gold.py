@@ -29,6 +29,7 @@ class GoldSection:
     number: str | None
     title: str
     outcomes: tuple[str, ...]  # one per decision; empty when nothing was decided
+    one_per_section: bool = False  # the compact style: one outcome sums up the section
 
 
 @dataclass(frozen=True)
@@ -63,14 +64,17 @@ def load_gold(path: Path) -> GoldDoc:
 def _section(section: dict[str, Any]) -> GoldSection:
     if "decisions" in section:
         outcomes = tuple(d["outcome"] for d in section["decisions"])
-    else:  # compact style: outcomes are scored only where decision text was annotated
-        outcomes = (section["outcome"],) if section.get("decision") else ()
-    return GoldSection(section.get("number"), section.get("title") or "", outcomes)
+        return GoldSection(section.get("number"), section.get("title") or "", outcomes)
+    # compact style: outcomes are scored only where decision text was annotated
+    outcomes = (section["outcome"],) if section.get("decision") else ()
+    return GoldSection(section.get("number"), section.get("title") or "", outcomes, True)
 
 
 def find_document(gold: GoldDoc, docs_dir: Path) -> Path | None:
     """The document a gold file annotates: the file it names, else the one with its stem."""
     if gold.document_name and (docs_dir / gold.document_name).is_file():
         return docs_dir / gold.document_name
+    if (docs_dir / gold.stem).is_file():  # "minutes.pdf.json" annotates "minutes.pdf"
+        return docs_dir / gold.stem
     candidates = sorted(p for p in docs_dir.glob(f"{gold.stem}.*") if p.is_file())
     return candidates[0] if candidates else None

@@ -1,0 +1,81 @@
+"""`protokoll eval`: scores against gold, on the fixtures here and on ../shared when present."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.evaluation.run import evaluate
+from pipeline.evaluation.score import Counts, name_similarity
+from tests.conftest import FIXTURES, TESTS_DIR, shared_dir
+
+runner = CliRunner()
+FIELDS = (
+    "attendance",
+    "roles",
+    "sections",
+    "section_titles",
+    "decisions",
+    "outcomes",
+    "signatories",
+)
+
+
+def test_counts_give_precision_recall_f1() -> None:
+    counts = Counts(true_positives=8, false_positives=2, false_negatives=8)
+    assert (counts.precision, counts.recall) == (0.8, 0.5)
+    assert round(counts.f1, 4) == 0.6154
+
+
+def test_an_unreadable_letter_matches_any_letter() -> None:
+    assert name_similarity("B\ufffdrje T\ufffdnsg\ufffdrd", "Börje Tönsgård") == 100
+    assert name_similarity("Skålen", "Skälén") == 100
+    assert name_similarity("Anna Berg", "Olle Ek") < 50
+
+
+def test_eval_command_on_the_text_fixtures(tmp_path: Path) -> None:
+    """The golden files are gold in the contract's own shape: every score is perfect."""
+    gold, docs = tmp_path / "gold", tmp_path / "docs"
+    gold.mkdir()
+    docs.mkdir()
+    for golden in sorted((TESTS_DIR / "golden").glob("seed_00?.txt.json")) + sorted(
+        (TESTS_DIR / "golden").glob("seed_00?.pdf.json")
+    ):
+        shutil.copy(golden, gold / golden.name)
+        shutil.copy(FIXTURES / "seeds" / golden.name.removesuffix(".json"), docs)
+    out = tmp_path / "scores.json"
+    result = runner.invoke(
+        app, ["eval", "--gold", str(gold), "--docs", str(docs), "--json", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    scores = json.loads(out.read_text(encoding="utf-8"))
+    assert {f: scores["overall"][f]["f1"] for f in FIELDS} == dict.fromkeys(FIELDS, 1.0)
+    assert scores["accuracy"]["date"] == 1.0
+    assert len(scores["documents"]) == 4
+    assert "worst first" in result.stdout
+
+
+@pytest.mark.shared
+def test_seeds_score_perfectly() -> None:
+    evaluation = evaluate(shared_dir("seeds", "gold"), shared_dir("seeds"))
+    assert {f: evaluation.overall(f).f1 for f in FIELDS} == dict.fromkeys(FIELDS, 1.0)
+    assert evaluation.accuracy("date") == 1.0
+
+
+# What the parser reaches on the dev corpus today: a fall below is a regression.
+DEV_CORPUS_FLOORS = {"attendance": 0.85, "sections": 0.94, "outcomes": 0.74}
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_dev_corpus_scores_do_not_regress() -> None:
+    evaluation = evaluate(shared_dir("dev-corpus", "gold"), shared_dir("dev-corpus", "docs"))
+    assert not evaluation.failures
+    for field, floor in DEV_CORPUS_FLOORS.items():
+        assert evaluation.overall(field).f1 >= floor, field
+    assert evaluation.accuracy("date") >= 0.8
