@@ -22,7 +22,8 @@ WORD = re.compile(rf"[\w{UNREADABLE}]*{UNREADABLE}[\w{UNREADABLE}]*")
 SECTION_SIGN = re.compile(rf"^{UNREADABLE}\s?(?=\d)|(?<=\s){UNREADABLE}\s?(?=\d+\b)")
 # What may stand before a sentence's first word: nothing, end punctuation, "§ 2", "3."
 OPENS_SENTENCE = re.compile(r"(?:^|[.:!?]|^§\s*\d+[.:]?|^\d+[.)]?)$")
-AFTER_LABEL = re.compile(rf"(?<=:){UNREADABLE}")  # a no-break space after "Datum:"
+# A lost no-break space: after "Datum:", after a number ("§ 6� Val"), or alone between words.
+LOST_SPACE = re.compile(rf"(?<=:){UNREADABLE}|(?<=\d){UNREADABLE}|(?<=\s){UNREADABLE}(?=\s)")
 
 
 @cache
@@ -37,7 +38,7 @@ def restore_letters(line: str) -> str:
     """The line with every restorable U+FFFD replaced; a line without one is returned as is."""
     if UNREADABLE not in line:
         return line
-    line = AFTER_LABEL.sub(" ", line)
+    line = LOST_SPACE.sub(" ", line)
     line = SECTION_SIGN.sub("§", line)
 
     def restore(match: re.Match[str]) -> str:

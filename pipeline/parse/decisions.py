@@ -94,6 +94,8 @@ def find_decisions(
             continue
         marker = EXPLICIT_DECISION.match(text)
         heading = part_of(text)
+        if heading is None and len(paragraph) == 1 and paragraph[0].heading:
+            heading = text.casefold()  # a sub-heading of its own ("Nomineringar") ends a part
         if heading is not None:
             part = heading
             continue
@@ -101,7 +103,10 @@ def find_decisions(
             decided = text[marker.end() :].strip()
             part = "beslut" if not decided else None
             if decided:
-                decisions.append(_adopted(decided, proposals, page, election))
+                decision = _adopted(decided, proposals, page, election)
+                if decision.outcome is Outcome.OTHER and "att" in marker.group(0).casefold():
+                    decision = replace(decision, outcome=Outcome.APPROVED)  # "Beslut att …"
+                decisions.append(decision)
         elif part == "beslut":
             decisions.append(_adopted(text, proposals, page, election))
         elif part in PROPOSAL_PARTS or AT_SATS.match(text):

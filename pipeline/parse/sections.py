@@ -316,10 +316,16 @@ def drop_stray_names(section: RawSection, names: Sequence[str]) -> RawSection:
     """Remove lines that hold nothing but a participant's name inside a section's prose.
 
     Page furniture (a name printed in the margin or footer of every page, a signature box)
-    lands in the text flow as a one-line paragraph; a real list of names has several lines.
+    lands in the text flow as a one-line paragraph between two paragraphs of prose; a real
+    list of names has several lines, and an election's answer ("Frej Connolly") stands alone.
     """
     keys = {fold(name) for name in names}
-    kept = tuple(p for p in section.paragraphs if not (len(p) == 1 and fold(p[0].text) in keys))
+    last = len(section.paragraphs) - 1
+    kept = tuple(
+        p
+        for i, p in enumerate(section.paragraphs)
+        if not (0 < i < last and len(p) == 1 and fold(p[0].text) in keys)
+    )
     if len(kept) == len(section.paragraphs):
         return section
     return replace(section, paragraphs=kept)

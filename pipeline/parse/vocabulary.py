@@ -228,7 +228,7 @@ OUTCOME_WORDS: tuple[tuple[Outcome, str], ...] = (
     (Outcome.REFERRED, r"återremitter\w*|remitter(?:as|ades)|hänskjut\w*|hänsköts"),
     (
         Outcome.POSTPONED,
-        r"bordl(?:äggs|ades|agd\w*|ägga)|skjut(?:s|as)\s+(?:upp|på\s+framtiden|fram)"
+        r"bords?l(?:äggs|ades|agts?|agd\w*|ägga)|skjut(?:s|as)\s+(?:upp|på\s+framtiden|fram)"
         r"|sköts\s+(?:upp|på\s+framtiden|fram)|uppskjut\w*",
     ),
     (Outcome.REJECTED, r"avsl(?:ås|ogs|å|agits)"),
@@ -259,7 +259,7 @@ CONSENSUS = re.compile(
 # "Årsmötet beslutade att", "Det beslutades att", "Styrelsen beslutar": a decision of the body.
 DECIDED = re.compile(
     r"\b(?:beslutade|beslutar|beslöt|beslutades|beslöts|beslutats|tog\s+beslut|fattade\s+beslut"
-    r"|röstades\s+igenom|klubbades)\b",
+    r"|röstades\s+igenom|klubbades|beslut\s+att)\b",
     re.IGNORECASE,
 )
 # An election item: adopting a proposal there elects people.
