@@ -4,23 +4,38 @@ from __future__ import annotations
 
 import hashlib
 import os
+import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from pipeline.errors import EmptyFile, FormatMismatch, InputError, UnsupportedFormat
+from pipeline.errors import CorruptFile, EmptyFile, FormatMismatch, InputError, UnsupportedFormat
 from pipeline.records import SourceFile, SourceFormat
 
 FORMAT_BY_SUFFIX: dict[str, SourceFormat] = {
     ".pdf": SourceFormat.PDF,
     ".txt": SourceFormat.TXT,
     ".text": SourceFormat.TXT,
+    # Text-markup sources are text with their markup set aside: reported as txt.
+    ".md": SourceFormat.TXT,
+    ".markdown": SourceFormat.TXT,
+    ".org": SourceFormat.TXT,
+    ".tex": SourceFormat.TXT,
+    ".typ": SourceFormat.TXT,
+    ".docx": SourceFormat.DOCX,
+    ".doc": SourceFormat.OFFICE,
+    ".rtf": SourceFormat.OFFICE,
+    ".odt": SourceFormat.OFFICE,
     ".png": SourceFormat.IMAGE,
     ".jpg": SourceFormat.IMAGE,
     ".jpeg": SourceFormat.IMAGE,
     ".tif": SourceFormat.IMAGE,
     ".tiff": SourceFormat.IMAGE,
 }
+TEXT_SUFFIXES = frozenset(s for s, f in FORMAT_BY_SUFFIX.items() if f is SourceFormat.TXT)
 
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97–2003 and other Compound File formats
+RTF_MAGIC = b"{\\rtf"
 # Leading bytes of each binary format, to catch an HTML page or a Word file saved as ".pdf".
 MAGIC_BY_SUFFIX: dict[str, tuple[bytes, ...]] = {
     ".pdf": (b"%PDF-",),
@@ -29,8 +44,23 @@ MAGIC_BY_SUFFIX: dict[str, tuple[bytes, ...]] = {
     ".jpeg": (b"\xff\xd8\xff",),
     ".tif": (b"II*\x00", b"MM\x00*"),
     ".tiff": (b"II*\x00", b"MM\x00*"),
+    ".docx": (ZIP_MAGIC,),
+    ".odt": (ZIP_MAGIC,),
+    ".doc": (OLE_MAGIC, RTF_MAGIC),  # Word wrote RTF under ".doc" too; LibreOffice reads both
+    ".rtf": (RTF_MAGIC,),
 }
-PDF_HEADER_SEARCH_BYTES = 1024  # PDF readers accept the header anywhere in the first KiB
+# The part a ZIP must hold to be the document its name says.
+REQUIRED_ZIP_MEMBER = {".docx": "word/document.xml", ".odt": "content.xml"}
+# What a text file really is when it starts like a binary document.
+BINARY_KINDS: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF"),
+    (ZIP_MAGIC, "a ZIP archive (a .docx, .odt or .xlsx?)"),
+    (OLE_MAGIC, "an old Office document (.doc or .xls?)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+)
+TEXT_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+HEAD_BYTES = 1024  # PDF readers accept the header anywhere in the first KiB
 HASH_CHUNK_BYTES = 1 << 20
 
 
@@ -56,7 +86,11 @@ def sha256_of(path: Path) -> str:
 
 
 def identify(path: Path) -> SourceFile:
-    """Hash `path` and name its format, or raise an `InputError` that says why it cannot be read."""
+    """Hash `path` and name its format, or raise an `InputError` that says why it cannot be read.
+
+    Only the first KiB is read to check the content against the name (and, for a ZIP-based
+    document, the ZIP's directory at its end), so a whole archive is checked quickly.
+    """
     suffix = path.suffix.lower()
     source_format = FORMAT_BY_SUFFIX.get(suffix)
     if source_format is None:
@@ -69,22 +103,73 @@ def identify(path: Path) -> SourceFile:
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
-            head = handle.read(PDF_HEADER_SEARCH_BYTES)
+            head = handle.read(HEAD_BYTES)
     except OSError as exc:
         raise InputError(f"cannot read the file: {exc.strerror}", path=str(path)) from exc
     if size == 0:
         raise EmptyFile("the file is empty (0 bytes)", path=str(path))
+    if suffix in TEXT_SUFFIXES:
+        _check_text(path, head)
     magics = MAGIC_BY_SUFFIX.get(suffix)
     if magics is not None and not _has_magic(head, suffix, magics):
         raise FormatMismatch(
-            f"the content is not {source_format.value.upper()} although the name ends in {suffix}",
+            f"the content is not {suffix[1:].upper()} although the name ends in {suffix}",
             path=str(path),
             hint="check the file; it may be a web page or another format saved under this name",
         )
+    if suffix in REQUIRED_ZIP_MEMBER:
+        _check_zip(path, suffix, REQUIRED_ZIP_MEMBER[suffix])
     return SourceFile(str(path), sha256_of(path), source_format, size)
 
 
 def _has_magic(head: bytes, suffix: str, magics: tuple[bytes, ...]) -> bool:
     if suffix == ".pdf":
         return any(m in head for m in magics)
+    if suffix in {".rtf", ".doc"}:  # editors may put a BOM or a newline before "{\rtf"
+        head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
     return any(head.startswith(m) for m in magics)
+
+
+def _check_text(path: Path, head: bytes) -> None:
+    """A text file must be text: a PDF or a Word file renamed to .txt is not."""
+    for magic, kind in BINARY_KINDS:
+        if head.startswith(magic):
+            raise FormatMismatch(
+                f"the content is {kind} although the name ends in {path.suffix}",
+                path=str(path),
+                hint="rename the file to its real type",
+            )
+    if b"\x00" in head and not head.startswith(TEXT_BOMS) and not _looks_utf16(head):
+        raise FormatMismatch(
+            f"the content is binary (NUL bytes in the first KiB) although the name ends in "
+            f"{path.suffix}",
+            path=str(path),
+            hint="check the file; only text can be read under this name",
+        )
+
+
+def _looks_utf16(head: bytes) -> bool:
+    """UTF-16 without a byte-order mark: Latin text has a NUL in every other byte."""
+    even, odd = head[0::2], head[1::2]
+    return len(head) >= 4 and (
+        (odd.count(0) >= 0.9 * len(odd) and even.count(0) == 0)
+        or (even.count(0) >= 0.9 * len(even) and odd.count(0) == 0)
+    )
+
+
+def _check_zip(path: Path, suffix: str, member: str) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+    except zipfile.BadZipFile as exc:
+        raise CorruptFile(
+            f"the {suffix} file is damaged: its ZIP container cannot be read ({exc})",
+            path=str(path),
+            hint="the file may be truncated; copy it again from its source",
+        ) from exc
+    if member not in names:
+        raise FormatMismatch(
+            f"the content is a ZIP archive without {member}, so not a {suffix} document",
+            path=str(path),
+            hint="check the file; it may be another Office format saved under this name",
+        )

@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+from pipeline.extract.docx import extract_docx
 from pipeline.extract.image import extract_image
+from pipeline.extract.markup import READERS as MARKUP_READERS
+from pipeline.extract.markup import extract_markup
+from pipeline.extract.office import extract_office
 from pipeline.extract.pdf import extract_pdf
 from pipeline.extract.text import extract_text_file
-from pipeline.records import ExtractedDoc, SourceFile, SourceFormat
+from pipeline.records import ExtractedDoc, Page, SourceFile, SourceFormat
 
-EXTRACTORS = {
+Extractor = Callable[[Path], tuple[Page, ...]]
+
+EXTRACTORS: dict[SourceFormat, Extractor] = {
     SourceFormat.PDF: extract_pdf,
     SourceFormat.TXT: extract_text_file,
+    SourceFormat.DOCX: extract_docx,
+    SourceFormat.OFFICE: extract_office,
     SourceFormat.IMAGE: extract_image,
 }
+# Where one format has several readers, the suffix chooses: markup sources are txt.
+EXTRACTORS_BY_SUFFIX: dict[str, Extractor] = dict.fromkeys(MARKUP_READERS, extract_markup)
 
 
 def extract(source: SourceFile) -> ExtractedDoc:
-    pages = EXTRACTORS[source.format](Path(source.path))
-    return ExtractedDoc(source, pages)
+    path = Path(source.path)
+    reader = EXTRACTORS_BY_SUFFIX.get(path.suffix.lower(), EXTRACTORS[source.format])
+    return ExtractedDoc(source, reader(path))
