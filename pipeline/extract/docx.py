@@ -22,6 +22,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 from pipeline.errors import CorruptFile
+from pipeline.extract.markup_text import HEADING_MARK, split_headings
 from pipeline.records import Page, PageMethod
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -40,6 +41,7 @@ HIDDEN = frozenset(
         "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",
     }
 )
+HEADING_STYLE_PREFIXES = ("heading", "rubrik", "title")  # style ids: "Heading1", "Rubrik2"
 LIST_STYLE_PREFIXES = ("list", "liststycke")  # "List Paragraph", "List Bullet"… and Swedish
 
 
@@ -62,8 +64,9 @@ def read_docx(path: Path, *, source: str) -> tuple[Page, ...]:
         ) from exc
     styles = _list_style_ids(document)
     blocks = list(_blocks(document.element.body, styles))
-    text = _join(blocks)
-    return (Page(1, text, PageMethod.TEXT, None, time.perf_counter() - started),)
+    text, headings = split_headings(_join(blocks))
+    seconds = time.perf_counter() - started
+    return (Page(1, text, PageMethod.TEXT, None, seconds, headings=headings),)
 
 
 def _list_style_ids(document: Document) -> frozenset[str]:
@@ -79,6 +82,9 @@ def _blocks(container: BaseOxmlElement, list_styles: frozenset[str]) -> Iterator
     """("paragraph" | "item" | "row", text) for each paragraph and table row, in body order."""
     for child in container.iterchildren():
         if child.tag == f"{W}p":
+            if _is_heading(child):
+                yield "paragraph", HEADING_MARK + _paragraph_text(child)
+                continue
             kind = "item" if _is_list_paragraph(child, list_styles) else "paragraph"
             yield kind, _paragraph_text(child)
         elif child.tag == f"{W}tbl":
@@ -113,6 +119,18 @@ def _cell_text(cell: BaseOxmlElement) -> str:
             )
         joined += piece
     return joined
+
+
+def _is_heading(paragraph: BaseOxmlElement) -> bool:
+    """A paragraph in a heading style ("Heading 1", "Rubrik 2") or with an outline level."""
+    properties = paragraph.find(f"{W}pPr")
+    if properties is None:
+        return False
+    style = properties.find(f"{W}pStyle")
+    style_id = (style.get(f"{W}val") or "").casefold() if style is not None else ""
+    return (
+        style_id.startswith(HEADING_STYLE_PREFIXES) or properties.find(f"{W}outlineLvl") is not None
+    )
 
 
 def _is_list_paragraph(paragraph: BaseOxmlElement, list_styles: frozenset[str]) -> bool:

@@ -40,7 +40,7 @@ from pathlib import Path
 from pipeline.extract.markup_latex import latex_to_text
 from pipeline.extract.markup_markdown import markdown_to_text
 from pipeline.extract.markup_org import org_to_text
-from pipeline.extract.markup_text import tidy
+from pipeline.extract.markup_text import split_headings, tidy
 from pipeline.extract.markup_typst import typst_to_text
 from pipeline.extract.text import decode
 from pipeline.records import Page, PageMethod
@@ -62,5 +62,7 @@ def markup_to_text(source: str, suffix: str) -> str:
 
 def extract_markup(path: Path) -> tuple[Page, ...]:
     started = time.perf_counter()
-    text = markup_to_text(decode(path.read_bytes(), source=str(path)), path.suffix)
-    return (Page(1, text, PageMethod.TEXT, None, time.perf_counter() - started),)
+    marked = markup_to_text(decode(path.read_bytes(), source=str(path)), path.suffix)
+    text, headings = split_headings(marked)
+    seconds = time.perf_counter() - started
+    return (Page(1, text, PageMethod.TEXT, None, seconds, headings=headings),)

@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from pipeline.extract.markup_text import (
     CELL_MARK,
     CELL_SEPARATOR,
+    HEADING_MARK,
     LINE_MARK,
     PARAGRAPH_MARK,
     resolve_marks,
@@ -53,6 +54,7 @@ PARAGRAPH_TAGS = frozenset(
         "ul",
     ]
 )
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 LINE_TAGS = frozenset({"li", "tr", "dt", "caption"})
 CELL_TAGS = frozenset({"td", "th"})
 HIDDEN_TAGS = frozenset({"script", "style", "head", "title", "template"})
@@ -77,7 +79,7 @@ class _Reducer(HTMLParser):
             if alt:
                 self.parts.append(alt)
         elif tag in PARAGRAPH_TAGS:
-            self.parts.append(PARAGRAPH_MARK)
+            self.parts.append(PARAGRAPH_MARK + (HEADING_MARK if tag in HEADING_TAGS else ""))
             if tag == "ol":
                 start = dict(attrs).get("start") or "1"
                 self.ordered.append(int(start) - 1 if start.isdigit() else 0)

@@ -17,6 +17,7 @@ from pipeline.extract.markup_html import html_to_text
 from pipeline.extract.markup_text import (
     CELL_MARK,
     CELL_SEPARATOR,
+    HEADING_MARK,
     LINE_MARK,
     PARAGRAPH_MARK,
     resolve_marks,
@@ -144,6 +145,8 @@ def _render(tokens: Sequence[Token]) -> str:
             parts.append(f"{PARAGRAPH_MARK}{html_to_text(token.content)}{PARAGRAPH_MARK}")
         elif kind == "tr_open":
             parts.append(LINE_MARK)
+        elif kind == "heading_open":
+            parts.append(PARAGRAPH_MARK + HEADING_MARK)
         elif kind in {"th_open", "td_open"} and parts[-1] != LINE_MARK:
             parts.append(CELL_MARK)
         elif kind in BLOCK_TOKENS:

@@ -16,6 +16,8 @@ CELL_BREAK = re.compile(rf"[ \n]*{CELL_MARK}[ \n]*")
 _BREAKS = f"{PARAGRAPH_MARK}{LINE_MARK}"
 BLOCK_BREAK = re.compile(rf"[ \n{_BREAKS}]*[{_BREAKS}][ \n{_BREAKS}]*")
 BLANK_RUN = re.compile(r"\n{3,}")
+# Readers put this before a heading's text; `split_headings` takes it off and keeps the line.
+HEADING_MARK = "\x01"
 
 
 @dataclass
@@ -56,7 +58,16 @@ def heading_line(title: str, number: str | None) -> str:
     """A heading as its own paragraph: blank lines around it, the number a reader sees first."""
     title = " ".join(title.split())
     text = f"{number} {title}" if number else title
-    return f"\n\n{text}\n\n"
+    return f"\n\n{HEADING_MARK}{text}\n\n"
+
+
+def split_headings(text: str) -> tuple[str, tuple[int, ...]]:
+    """The text without heading marks, and the indexes of the lines that carried one."""
+    lines = text.split("\n")
+    headings = tuple(
+        i for i, line in enumerate(lines) if HEADING_MARK in line and line.strip(HEADING_MARK + " ")
+    )
+    return text.replace(HEADING_MARK, ""), headings
 
 
 def tidy(text: str) -> str:
