@@ -54,15 +54,19 @@ READERS: dict[str, Callable[[str], str]] = {
 }
 
 
+def read_markup(source: str, suffix: str) -> tuple[str, tuple[int, ...]]:
+    """The text of a markup source and its heading lines; `suffix` names its language."""
+    text = source.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    return split_headings(tidy(READERS[suffix.lower()](text.replace("\f", "\n\n"))))
+
+
 def markup_to_text(source: str, suffix: str) -> str:
     """The text of a markup source; `suffix` (".md", ".tex"…) names its language."""
-    text = source.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    return tidy(READERS[suffix.lower()](text.replace("\f", "\n\n")))
+    return read_markup(source, suffix)[0]
 
 
 def extract_markup(path: Path) -> tuple[Page, ...]:
     started = time.perf_counter()
-    marked = markup_to_text(decode(path.read_bytes(), source=str(path)), path.suffix)
-    text, headings = split_headings(marked)
+    text, headings = read_markup(decode(path.read_bytes(), source=str(path)), path.suffix)
     seconds = time.perf_counter() - started
     return (Page(1, text, PageMethod.TEXT, None, seconds, headings=headings),)

@@ -15,7 +15,7 @@ import pytest
 
 from pipeline.discover import identify
 from pipeline.extract import extract
-from pipeline.extract.markup import markup_to_text
+from pipeline.extract.markup import extract_markup, markup_to_text
 from pipeline.extract.markup_typst_syntax import typst_number
 from pipeline.process import process
 from pipeline.records import Minutes, SourceFormat, Status
@@ -551,3 +551,11 @@ def test_dev_corpus_headings_and_people_show_as_the_gold_has_them(stem: str) -> 
         assert person["name"] in text
     assert not re.search(r"\\(?:begin|end|section|item|textbf|emph)\b|#(?:let|set|show)\b", text)
     assert not re.search(r"</?(?:p|li|ul|strong|h\d)>", text)
+
+
+def test_headings_are_marked_on_the_page(tmp_path: Path) -> None:
+    source = tmp_path / "m.md"
+    source.write_text("# Möte 2024-01-10\n\nText.\n\n## Val av sekreterare\n\nAnna Berg\n")
+    (page,) = extract_markup(source)
+    lines = page.text.split("\n")
+    assert [lines[i] for i in page.headings] == ["Möte 2024-01-10", "Val av sekreterare"]
