@@ -19,6 +19,7 @@ from pipeline.parse.attendance import (
     add_role_mentions,
     merge_signatories,
     parse_attendance,
+    roll_call,
 )
 from pipeline.parse.checks import guesses
 from pipeline.parse.decisions import find_decisions
@@ -74,6 +75,8 @@ def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
     )
 
     mentions = [(paragraph_text(p), p[0].page) for s in raw_sections for p in s.paragraphs]
+    if not attendance:
+        attendance = roll_call([(s.title, s.paragraphs) for s in raw_sections])
     listed = list(attendance)
     attendance = add_role_mentions(attendance, mentions)
     for name, role, page in elected_roles(sections):

@@ -19,6 +19,9 @@ from pipeline.records import Attendee, Line, Role, Signatory, Status
 
 MIN_TABLE_ROWS = 2
 MAX_LABEL_WORDS = 5
+ROLL_CALL_TITLE = re.compile(
+    r"röstlängd|närvaroförteckning|närvarolista|upprop|voting\s+list|roll\s+call", re.IGNORECASE
+)
 NAME_WORD = r"[A-ZÅÄÖÉÜ][\wåäöéü'-]*"
 # "Ordföranden Ola Wiktorson öppnade mötet": the role word right before a name.
 CHAIR_MENTION = re.compile(
@@ -89,6 +92,21 @@ class AttendanceLabels:
         return isinstance(label, str) and (
             label in ROLE_LABELS or attendance_label(label) is not None
         )
+
+
+def roll_call(titled_paragraphs: Sequence[tuple[str, Sequence[Sequence[Line]]]]) -> list[Attendee]:
+    """Those named in a "Fastställande av röstlängd" item when no attendance list exists."""
+    for title, paragraph_lines in titled_paragraphs:
+        if not ROLL_CALL_TITLE.search(title):
+            continue
+        for lines in paragraph_lines:
+            people = read_people([line.text for line in lines])
+            if len(people) >= MIN_TABLE_ROWS and len(people) == len(lines):
+                return [
+                    Attendee(p.name, Status.PRESENT, (Role.MEMBER,), page=lines[0].page)
+                    for p in people
+                ]
+    return []
 
 
 def _unlabelled_tables(preamble: Sequence[Line]) -> list[Field]:

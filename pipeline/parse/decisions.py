@@ -37,7 +37,7 @@ NAMES = re.compile(r"\s*(?:,|\boch\b|\bsamt\b|&)\s*")
 PROPOSAL_PARTS = {"förslag", "förslag till beslut", "yrkande", "yrkanden"}
 AT_SATS = re.compile(r"^att\s*:\s*", re.IGNORECASE)  # "Att: Lukas är protokolljusterare"
 BY_REFERENCE = re.compile(
-    r"^(?:(?:att-?satse[nr]?|attsatserna|förslaget|yrkandet|propositionen|motionen)\s+)?"
+    r"^(?:(?:att-?sats(?:en|er|erna)?(?:\s+\d+)?|förslaget|yrkandet|propositionen|motionen)\s+)?"
     r"(?:bifall(?:es|s|a)?|antas|godkänns)\s*\.?$",
     re.IGNORECASE,
 )

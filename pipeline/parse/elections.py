@@ -41,12 +41,19 @@ ELECTION_OF_MEETING_ROLES = re.compile(
     rf"^(?:val|election)\s+(?:av|of)\s+(?P<roles>(?:(?:{_ROLE}){_JOIN}?)+){_OF_MEETING}?\s*$",
     re.IGNORECASE,
 )
+# "Lukas är protokolljusterare": a name (a first name will do) said to hold the role
+NAME_IS_ROLE = re.compile(
+    rf"^(?P<name>[A-ZÅÄÖÉ][\wåäöé'-]+(?:\s+[A-ZÅÄÖÉ][\wåäöé'-]+){{0,3}})\s+(?:är|blir)\s+"
+    rf"(?:(?:mötets|årsmötets)\s+)?(?P<role>{_ROLE})\b"
+)
 # "Karin Starrin till ordförande", "Samuel Hammersberg väljs till mötesordförande"
 NAME_TO_ROLE = re.compile(
     rf"(?P<name>{NAME})\s+(?:(?:väljs|valdes|utses|utsågs)\s+(?:in\s+)?)?(?:till|som)\s+"
     rf"(?:(?:mötets|årsmötets)\s+)?(?P<role>{_ROLE})\b"
 )
 ELECTION_VERB = re.compile(r"\b(?:välja|väljs|valdes|utse|utses|utsågs|elect|appoint)\w*\b", re.I)
+# An item titled by the role alone ("Protokolljusterare"): the meeting chooses one.
+ROLE_AS_TITLE = re.compile(rf"^(?P<roles>(?:{_ROLE}))\s*:?$", re.IGNORECASE)
 NAMES = re.compile(r"\s*(?:,|\boch\b|\bsamt\b|&|\band\b)\s*")
 
 
@@ -65,7 +72,9 @@ def elected_roles(sections: Sequence[Section]) -> list[tuple[str, Role, int]]:
     """(name, role, page) for each person a section elects to a role of the meeting."""
     found: list[tuple[str, Role, int]] = []
     for section in sections:
-        title = ELECTION_OF_MEETING_ROLES.match(section.title.strip())
+        title = ELECTION_OF_MEETING_ROLES.match(section.title.strip()) or ROLE_AS_TITLE.match(
+            section.title.strip()
+        )
         if title is None:
             continue
         title_roles = [
@@ -75,7 +84,8 @@ def elected_roles(sections: Sequence[Section]) -> list[tuple[str, Role, int]]:
         for decision in section.decisions:
             named = [
                 (m["name"], MEETING_ROLE_WORDS[m["role"].casefold()])
-                for m in NAME_TO_ROLE.finditer(decision.text)
+                for piece in decision.text.split(" | ")
+                for m in [*NAME_TO_ROLE.finditer(piece), *NAME_IS_ROLE.finditer(piece)]
             ]
             if not named:
                 named = [(n, role) for n in _chosen(decision.text) for role in title_roles]

@@ -32,7 +32,7 @@ MEETING_OF = re.compile(
 # "Styrelsemöte i Python Sverige", "Årsmöte för Långasands Byalag"
 MEETING_WORD_OF = re.compile(
     r"(?P<word>" + "|".join(sorted(MEETING_BODIES, key=len, reverse=True)) + r")\w*"
-    r"(?:\s+\d+)?(?:\s+(?:i|för|med|inom)\s+(?P<org>[A-ZÅÄÖ][^,.;:]+))?",
+    r"(?:\s+\d+)?(?:(?:\s+(?:i|för|med|inom)\s+|\s+[-–—|]\s+)(?P<org>[A-ZÅÄÖ][^,.;:]+))?",
     re.IGNORECASE,
 )
 # "Styrelsen för Y"

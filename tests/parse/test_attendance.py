@@ -138,3 +138,62 @@ def test_attendance_table_rows_with_presence_column() -> None:
 
 def test_first_names_one_a_line() -> None:
     assert [p.name for p in read_people(["Steven", "Helio", "Nuo"])] == ["Steven", "Helio", "Nuo"]
+
+
+def test_a_roll_call_item_lists_the_members_present_when_no_list_exists() -> None:
+    from pipeline.parse.attendance import roll_call
+
+    lines = _lines("Anna Andersson\nBo Berg\nCecilia Ek")
+    people = roll_call([("Övriga frågor", [lines]), ("Fastställande av röstlängd", [lines])])
+    assert [(p.name, p.status, p.roles) for p in people] == [
+        ("Anna Andersson", Status.PRESENT, (Role.MEMBER,)),
+        ("Bo Berg", Status.PRESENT, (Role.MEMBER,)),
+        ("Cecilia Ek", Status.PRESENT, (Role.MEMBER,)),
+    ]
+    assert roll_call([("Övriga frågor", [lines])]) == []
+
+
+def test_elections_give_meeting_roles() -> None:
+    from pipeline.parse.elections import elected_roles
+    from pipeline.records import Decision, Outcome, Section
+
+    sections = [
+        Section(
+            "5",
+            "Val av ordförande och sekreterare för mötet",
+            1,
+            "",
+            (
+                Decision(
+                    "Årsmötet beslutade att välja Karin Starrin till ordförande och "
+                    "Inger Gustafsson "
+                    "till sekreterare.",
+                    Outcome.ELECTED,
+                    1,
+                ),
+            ),
+        ),
+        Section(
+            "",
+            "Protokolljusterare",
+            1,
+            "",
+            (Decision("Lukas är protokolljusterare", Outcome.APPROVED, 2),),
+        ),
+        Section(
+            "6", "Val av mötesordförande", 1, "", (Decision("Fredrik Håård", Outcome.ELECTED, 2),)
+        ),
+        Section(
+            "7",
+            "Val av ordförande i styrelsen",
+            1,
+            "",
+            (Decision("Årsmötet beslutade att välja Eva Ek till ordförande.", Outcome.ELECTED, 3),),
+        ),
+    ]
+    assert elected_roles(sections) == [
+        ("Karin Starrin", Role.CHAIR, 1),
+        ("Inger Gustafsson", Role.SECRETARY, 1),
+        ("Lukas", Role.ADJUSTER, 2),
+        ("Fredrik Håård", Role.CHAIR, 2),
+    ]

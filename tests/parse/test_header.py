@@ -101,3 +101,8 @@ def test_recorded_opening_and_closing_times_replace_an_announced_start() -> None
         _lines("Datum: 2020-03-25 kl. 13.00 - 16.00"), body_text="Mötet öppnades 13.05."
     )
     assert (ranged.start_time, ranged.end_time) == ("13:00", "16:00")
+
+
+def test_organization_after_a_dash_in_the_title() -> None:
+    header = parse_header(_lines("Styrelsemöte - Python Sverige\nSekreterare: Frej Connolly"))
+    assert (header.body, header.organization) == ("styrelsen", "Python Sverige")
