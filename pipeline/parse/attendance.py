@@ -48,7 +48,13 @@ def parse_attendance(preamble: Sequence[Line]) -> list[Attendee]:
         listed = read_people(field.lines)
         if field.label in ROLE_LABELS:
             for person in listed:
-                attendees = add_role(attendees, person.name, ROLE_LABELS[field.label], field.page)
+                attendees = add_role(
+                    attendees,
+                    person.name,
+                    ROLE_LABELS[field.label],
+                    field.page,
+                    person.status or Status.PRESENT,
+                )
             continue
         label = attendance_label(field.label)
         if label is None:
@@ -124,15 +130,22 @@ def _unlabelled_tables(preamble: Sequence[Line]) -> list[Field]:
     return tables
 
 
-def add_role(attendees: list[Attendee], name: str, role: Role, page: int | None) -> list[Attendee]:
-    """Give `name` the role; someone named only in a role line attended."""
+def add_role(
+    attendees: list[Attendee],
+    name: str,
+    role: Role,
+    page: int | None,
+    status: Status = Status.PRESENT,
+) -> list[Attendee]:
+    """Give `name` the role; someone named only in a role line attended, unless a presence
+    column says otherwise ("Sekreterare<TAB>Cecilia Lind<TAB>Nej")."""
     index = match_in_meeting(name, [a.name for a in attendees])
     if index is None:
-        return [*attendees, Attendee(name, Status.PRESENT, (role,), page=page)]
+        return [*attendees, Attendee(name, status, (role,), page=page)]
     found = attendees[index]
     if role in found.roles:
         return attendees
-    updated = replace(found, roles=(*found.roles, role), status=Status.PRESENT)
+    updated = replace(found, roles=(*found.roles, role), status=status)
     return [*attendees[:index], updated, *attendees[index + 1 :]]
 
 

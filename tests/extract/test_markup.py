@@ -116,11 +116,6 @@ def test_latex_fixture_parses_into_numbered_sections() -> None:
     assert minutes.meeting.date == "2024-03-14"
 
 
-@pytest.mark.xfail(
-    reason="the parser does not yet read a second attendance table (a tabular with a header "
-    "row Roll⇥Namn⇥Närvaro after the role-first rows): Cecilia Lind's 'Nej' is not absent",
-    strict=False,
-)
 def test_latex_fixture_attendance() -> None:
     minutes = minutes_of("styrelsemote.tex")
     assert listed(minutes) == ATTENDANCE
