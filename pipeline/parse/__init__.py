@@ -6,6 +6,7 @@ Minutes follow one convention: a preamble (title, date, place, attendance), numb
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -41,7 +42,7 @@ def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
     preamble = lines[:body_start]
 
     raw_sections = segment_sections(lines[:signatures_start], headings)
-    body_text = "\n\n".join(s.text for s in raw_sections)
+    body_text = "\n\n".join(f"{s.title}\n\n{s.text}" for s in raw_sections)
     header = parse_header(preamble, text.running_lines, body_text)
     attendance = parse_attendance(preamble)
     if not headings and not attendance and header.date is None:
@@ -52,7 +53,8 @@ def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
         )
     notes: list[str] = []
     if header.date is None:
-        header = replace(header, date=parse_date(Path(source.path).stem))
+        # "arsmote-2022-04-26", "pysv_2022-04-26": separators a date pattern can see
+        header = replace(header, date=parse_date(re.sub(r"[_]", " ", Path(source.path).stem)))
         if header.date is not None:
             notes.append("meeting date taken from the file name")
     signatories = parse_signatures(lines[signatures_start:], body_text)

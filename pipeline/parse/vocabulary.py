@@ -179,13 +179,14 @@ BODY_NOUN = re.compile(
 )
 # Sentences that tell when the meeting actually opened or closed ("Mötet öppnades 17:45").
 OPENED = re.compile(
-    r"(?:\b(?:mötet|sammanträdet)\s+(?:öppnades|förklarades\s+öppnat)|\böppnade\s+(?:mötet|sammanträdet))"
+    r"(?:\b(?:mötet|sammanträdet)\s+(?:öppnades|förklarades\s+öppnat)"
+    r"|\b(?:öppnade|öppnar)\s+(?:mötet|sammanträdet))"
     r"[^.\n]{0,50}?\b(?:kl\.?\s*)?(?P<h>\d{1,2})[.:](?P<m>\d{2})\b",
     re.IGNORECASE,
 )
 CLOSED = re.compile(
     r"(?:\b(?:mötet|sammanträdet)\s+(?:avslutades|förklarades\s+avslutat|avslutas)"
-    r"|\b(?:avslutade|förklarade)\s+(?:mötet|sammanträdet)(?:\s+avslutat)?)"
+    r"|\b(?:avslutade|avslutar|förklarade)\s+(?:mötet|sammanträdet)(?:\s+avslutat)?)"
     r"[^.\n]{0,50}?\b(?:kl\.?\s*)?(?P<h>\d{1,2})[.:](?P<m>\d{2})\b",
     re.IGNORECASE,
 )
