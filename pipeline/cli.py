@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from pipeline.cli_analysis import register as register_analysis_commands
 from pipeline.cli_common import DbOption, OutputFormat, err, out, print_rows, reports_errors
 from pipeline.contract import to_contract
 from pipeline.evaluation.run import evaluate, print_report, to_json
@@ -27,6 +28,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+register_analysis_commands(app)
 
 
 @app.command("ingest", epilog="Example: protokoll ingest data/sample --db protokoll.duckdb")
