@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from pipeline.cli_analysis import register as register_analysis_commands
 from pipeline.cli_common import DbOption, OutputFormat, err, out, print_rows, reports_errors
+from pipeline.cli_persons import persons_app
 from pipeline.contract import to_contract
 from pipeline.evaluation.run import evaluate, print_report, to_json
 from pipeline.ingest import IngestReport, ingest
@@ -28,6 +29,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+app.add_typer(persons_app, name="persons")
 register_analysis_commands(app)
 
 

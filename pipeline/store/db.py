@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import UTC, datetime
 from importlib.resources import files
 from pathlib import Path
@@ -12,8 +11,8 @@ import duckdb
 import pyarrow as pa
 
 from pipeline.errors import DatabaseError, ProtokollError
-from pipeline.names import fold
 from pipeline.records import Minutes
+from pipeline.resolve import archive as persons
 
 SCHEMA_VERSION = 1
 DEFAULT_DB = Path("protokoll.duckdb")
@@ -48,7 +47,6 @@ TABLE_COLUMNS: dict[str, dict[str, pa.DataType]] = {
         "location": pa.string(),
         "remote": pa.bool_(),
     },
-    "persons": {"person_id": pa.string(), "name": pa.string(), "name_key": pa.string()},
     "attendance": {
         "meeting_id": pa.string(),
         "person_id": pa.string(),
@@ -107,6 +105,7 @@ TABLE_COLUMNS: dict[str, dict[str, pa.DataType]] = {
         "text": pa.string(),
         "start_char": pa.int32(),
         "end_char": pa.int32(),
+        "person_id": pa.string(),
     },
 }
 
@@ -124,6 +123,7 @@ def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection
         ) from exc
     if not read_only:
         migrate(con)
+        persons.follow_overrides(con, path)  # regroup people when the overrides file changed
     return con
 
 
@@ -149,12 +149,15 @@ def load_minutes(con: duckdb.DuckDBPyConnection, minutes: Minutes) -> bool:
         if has_document(con, minutes.source.sha256):
             con.rollback()
             return False
+        persons.link_document(con, minutes).fill(rows)  # archive-wide person ids
         for table, table_rows in rows.items():
             _bulk_insert(con, table, table_rows)
         con.commit()
     except Exception:
         con.rollback()
+        persons.forget(con)
         raise
+    persons.committed(con)
     return True
 
 
@@ -181,8 +184,6 @@ def rows_of(minutes: Minutes) -> dict[str, list[dict[str, Any]]]:
     """The rows each table receives from one document."""
     sha = minutes.source.sha256
     meeting = minutes.meeting
-    people = [(a.person_id, a.name) for a in minutes.attendance]
-    people += [(s.person_id, s.name) for s in minutes.signatories]
     return {
         "documents": [
             {
@@ -219,7 +220,6 @@ def rows_of(minutes: Minutes) -> dict[str, list[dict[str, Any]]]:
                 "remote": meeting.remote,
             }
         ],
-        "persons": _unique_persons(people),
         "attendance": [
             {
                 "meeting_id": sha,
@@ -291,18 +291,11 @@ def rows_of(minutes: Minutes) -> dict[str, list[dict[str, Any]]]:
                 "text": e.text,
                 "start_char": e.start,
                 "end_char": e.end,
+                "person_id": None,  # set by the archive's person resolution
             }
             for e in minutes.entities
         ],
     }
-
-
-def _unique_persons(people: Iterable[tuple[str | None, str]]) -> list[dict[str, Any]]:
-    seen: dict[str, dict[str, Any]] = {}
-    for person_id, name in people:
-        if person_id and person_id not in seen:
-            seen[person_id] = {"person_id": person_id, "name": name, "name_key": fold(name)}
-    return list(seen.values())
 
 
 def _bulk_insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
@@ -313,13 +306,7 @@ def _bulk_insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str
     names = ", ".join(columns)
     con.register("incoming", incoming)
     try:
-        if table == "persons":  # people are shared across documents: add only the new ones
-            con.execute(
-                f"INSERT INTO persons SELECT {names} FROM incoming "
-                "WHERE person_id NOT IN (SELECT person_id FROM persons)"
-            )
-        else:
-            con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM incoming")
+        con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM incoming")
     finally:
         con.unregister("incoming")
 

@@ -37,10 +37,40 @@ CREATE TABLE IF NOT EXISTS meetings (
     remote        BOOLEAN NOT NULL
 );
 
+-- People across the archive (pipeline/resolve). An id is minted once per person and kept: when
+-- two ids prove to be one person the older stays, and person_merges records the change.
 CREATE TABLE IF NOT EXISTS persons (
     person_id     VARCHAR PRIMARY KEY,
-    name          VARCHAR NOT NULL,       -- the first spelling seen
-    name_key      VARCHAR NOT NULL        -- folded spelling that variants share
+    name          VARCHAR NOT NULL,       -- the spelling shown: the one most attendance lists use
+    name_key      VARCHAR NOT NULL,       -- that spelling folded (case, accents, order)
+    minted        BIGINT NOT NULL         -- order in which ids were minted: the older id wins a merge
+);
+
+-- Every spelling that denotes a person, and why it is that person (`protokoll persons review`).
+CREATE TABLE IF NOT EXISTS person_links (
+    person_id   VARCHAR NOT NULL,
+    alias       VARCHAR NOT NULL,         -- as written: "Charlotta Skälén", "Ola W", "Jacob"
+    alias_key   VARCHAR NOT NULL,         -- folded
+    rule        VARCHAR NOT NULL,         -- name, same_spelling, spelling_variant, one_edit, ...
+    score       DOUBLE NOT NULL,          -- 0–100, after context; links under 95 are reviewed
+    linked_to   VARCHAR,                  -- the spelling it was matched with
+    evidence    VARCHAR NOT NULL          -- the reasons in words; one row per (person_id, alias)
+);
+
+CREATE TABLE IF NOT EXISTS person_merges (
+    change      VARCHAR NOT NULL,         -- merge: from_id is now to_id; split: names left from_id
+    from_id     VARCHAR NOT NULL,
+    to_id       VARCHAR NOT NULL,
+    evidence    VARCHAR NOT NULL,
+    changed_at  TIMESTAMP NOT NULL
+);
+
+-- The overrides files applied (merge these, never merge those), the last one in force.
+CREATE TABLE IF NOT EXISTS person_overrides (
+    path        VARCHAR NOT NULL,
+    sha256      VARCHAR NOT NULL,         -- of the text; empty when the file was absent
+    text        VARCHAR NOT NULL,
+    applied_at  TIMESTAMP NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS attendance (
@@ -107,7 +137,8 @@ CREATE TABLE IF NOT EXISTS entities (
     label           VARCHAR NOT NULL,
     text            VARCHAR NOT NULL,
     start_char      INTEGER NOT NULL,
-    end_char        INTEGER NOT NULL
+    end_char        INTEGER NOT NULL,
+    person_id       VARCHAR               -- for PER: the person mentioned, NULL when unsure
 );
 
 CREATE TABLE IF NOT EXISTS ingest_errors (
@@ -118,3 +149,27 @@ CREATE TABLE IF NOT EXISTS ingest_errors (
     message      VARCHAR NOT NULL,
     occurred_at  TIMESTAMP NOT NULL
 );
+
+-- The spellings of each person with their evidence and where they are written: person_links
+-- joined to the rows that carry person ids, so that documents and counts are never stale.
+CREATE OR REPLACE VIEW person_aliases AS
+WITH written AS (
+    SELECT person_id, name AS alias, 'attendance' AS seen_as, meeting_id FROM attendance
+    UNION ALL
+    SELECT person_id, name, 'signature', meeting_id FROM signatories
+    UNION ALL
+    SELECT person_id, text, 'mention', meeting_id FROM entities
+    WHERE label = 'PER' AND person_id IS NOT NULL
+), used AS (
+    SELECT person_id, alias,
+           list(DISTINCT seen_as ORDER BY seen_as) AS seen_as,
+           count(*)::INTEGER AS sightings,
+           list(DISTINCT meeting_id ORDER BY meeting_id) AS documents  -- sha256 of each
+    FROM written
+    GROUP BY person_id, alias
+)
+SELECT l.person_id, l.alias, l.alias_key,
+       coalesce(u.seen_as, []) AS seen_as, coalesce(u.sightings, 0) AS sightings,
+       coalesce(u.documents, []) AS documents,
+       l.rule, l.score, l.linked_to, l.evidence
+FROM person_links l LEFT JOIN used u USING (person_id, alias);

@@ -1,0 +1,225 @@
+"""The archive's people in the database: who each loaded name is, kept up to date per document.
+
+The database writer calls `link_document` inside the transaction that loads a document: the
+document's names are tied to the people already known, new people get ids, and the person
+tables (persons, person_links with the evidence of every link, person_merges) change with
+it. The index of spellings is read from the database once per connection and then kept in
+memory, checked against the tables before each document.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from pipeline.records import Minutes
+from pipeline.resolve.ids import Changes
+from pipeline.resolve.index import PersonIndex
+from pipeline.resolve.meeting import Kind, Link, Meeting, Sighting, meeting_of
+from pipeline.resolve.overrides import (
+    Overrides,
+    beside,
+    configured,
+    parse_overrides,
+    read_overrides,
+)
+from pipeline.resolve.tables import write_changes
+
+SIGHTINGS_SQL = """
+SELECT s.meeting_id, s.kind, s.name, s.person_id, s.affiliation, s.roles, s.title,
+       m.organization, m.body, year(m.date) AS year
+FROM (
+    SELECT meeting_id, 'attendance' AS kind, name, person_id, affiliation, roles, title,
+           0 AS k, rowid AS r
+    FROM attendance
+    UNION ALL
+    SELECT meeting_id, 'signature', name, person_id, NULL, [role], title, 1, rowid
+    FROM signatories
+    UNION ALL
+    SELECT meeting_id, 'mention', text, person_id, NULL, [], NULL, 2, rowid
+    FROM entities WHERE label = 'PER'
+) s
+JOIN meetings m USING (meeting_id)
+JOIN documents d ON d.sha256 = s.meeting_id
+ORDER BY d.ingested_at, s.meeting_id, s.k, s.r
+"""
+TOKEN_SQL = """
+SELECT (SELECT count(*) FROM attendance), (SELECT count(*) FROM person_links),
+       (SELECT coalesce(max(minted), -1) FROM persons), (SELECT count(*) FROM person_merges),
+       (SELECT count(*) FROM person_overrides)
+"""
+
+
+@dataclass(frozen=True)
+class DocumentPeople:
+    """Person ids for a document's rows; None for a short form that denotes nobody."""
+
+    attendance: tuple[str | None, ...]
+    signatories: tuple[str | None, ...]
+    entities: dict[int, str | None]
+
+    def fill(self, rows: dict[str, list[dict[str, Any]]]) -> None:
+        """Put the ids into the rows `db.rows_of` made for the document."""
+        for row, pid in zip(rows["attendance"], self.attendance, strict=True):
+            row["person_id"] = pid
+        for row, pid in zip(rows["signatories"], self.signatories, strict=True):
+            row["person_id"] = pid
+        for i, row in enumerate(rows["entities"]):
+            row["person_id"] = self.entities.get(i)
+
+
+@dataclass
+class _Cached:
+    token: tuple[Any, ...]  # counts of the tables the index was read from or wrote
+    index: PersonIndex
+
+
+# One index per open connection (the single writer), gone with the connection.
+_CACHE: weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, _Cached] = weakref.WeakKeyDictionary()
+
+
+def link_document(con: duckdb.DuckDBPyConnection, minutes: Minutes) -> DocumentPeople:
+    """Tie the document's names to the archive's people and update the person tables."""
+    index = _index(con)
+    meeting = meeting_of(minutes)
+    ids, changes = index.add_meeting(meeting)
+    write_changes(con, index, changes, loading=meeting.meeting_id)
+    by_kind: dict[Kind, dict[int, str | None]] = {kind: {} for kind in Kind}
+    for sighting, pid in zip(meeting.sightings, ids, strict=True):
+        by_kind[sighting.kind][sighting.row] = pid
+    return DocumentPeople(
+        attendance=tuple(by_kind[Kind.ATTENDANCE].get(i) for i in range(len(minutes.attendance))),
+        signatories=tuple(by_kind[Kind.SIGNATURE].get(i) for i in range(len(minutes.signatories))),
+        entities=by_kind[Kind.MENTION],
+    )
+
+
+def committed(con: duckdb.DuckDBPyConnection) -> None:
+    """The document's transaction is committed: the index in memory matches the tables."""
+    cached = _CACHE.get(con)
+    if cached is not None:
+        cached.token = _token(con)
+
+
+def forget(con: duckdb.DuckDBPyConnection) -> None:
+    """The transaction was rolled back: read the index again next time."""
+    _CACHE.pop(con, None)
+
+
+def applied_overrides(con: duckdb.DuckDBPyConnection) -> Overrides | None:
+    """The overrides last applied to this database, None when none ever were."""
+    row = con.execute(
+        "SELECT text FROM person_overrides ORDER BY applied_at DESC LIMIT 1"
+    ).fetchone()
+    return None if row is None else parse_overrides(row[0])
+
+
+def overrides_path(con: duckdb.DuckDBPyConnection, db_path: Path) -> Path:
+    """The overrides file of a database: $PROTOKOLL_PERSONS, else the last applied, else beside."""
+    row = con.execute(
+        "SELECT path FROM person_overrides ORDER BY applied_at DESC LIMIT 1"
+    ).fetchone()
+    return configured() or (Path(row[0]) if row else beside(db_path))
+
+
+def follow_overrides(con: duckdb.DuckDBPyConnection, db_path: Path) -> Changes | None:
+    """Apply the database's overrides file when it changed since it was last applied."""
+    return apply_overrides(con, overrides_path(con, db_path))
+
+
+def apply_overrides(
+    con: duckdb.DuckDBPyConnection, path: Path, *, force: bool = False
+) -> Changes | None:
+    """Regroup every person by the overrides file when it changed since last applied."""
+    current = read_overrides(path)
+    last = applied_overrides(con)
+    if not force and current.sha256 == (last.sha256 if last else ""):
+        return None
+    con.begin()
+    try:
+        index = load_index(con, current)
+        changes = index.regroup_all()
+        changes.persons |= set(index.members)
+        write_changes(con, index, changes)
+        last_path = con.execute(
+            "SELECT path FROM person_overrides ORDER BY applied_at DESC LIMIT 1"
+        ).fetchone()
+        if last is None or last.sha256 != current.sha256 or last_path != (str(path),):
+            con.execute(
+                "INSERT INTO person_overrides VALUES (?, ?, ?, ?)",
+                [str(path), current.sha256, current.text, _now()],
+            )
+        con.commit()
+    except Exception:
+        con.rollback()
+        raise
+    finally:
+        forget(con)
+    return changes
+
+
+def load_index(con: duckdb.DuckDBPyConnection, overrides: Overrides | None = None) -> PersonIndex:
+    """The index of the archive's spellings, read from the tables with the ids they hold."""
+    if overrides is None:
+        overrides = applied_overrides(con) or Overrides()
+    index = PersonIndex(overrides)
+    for pid, name, minted in con.execute(
+        "SELECT person_id, name, minted FROM persons ORDER BY minted"
+    ).fetchall():
+        index.minted[pid] = minted
+        index.stored_names[pid] = name
+    for pid, alias, alias_key, rule, score, linked_to, evidence in con.execute(
+        "SELECT person_id, alias, alias_key, rule, score, linked_to, evidence FROM person_links"
+    ).fetchall():
+        index.evidence[(pid, alias)] = Link(rule, score, linked_to, evidence)
+        index.stored_links.setdefault(pid, {})[alias] = {
+            "person_id": pid,
+            "alias": alias,
+            "alias_key": alias_key,
+            "rule": rule,
+            "score": score,
+            "linked_to": linked_to,
+            "evidence": evidence,
+        }
+    rows = con.execute(SIGHTINGS_SQL).fetchall()
+    start = 0
+    for end in range(1, len(rows) + 1):
+        if end == len(rows) or rows[end][0] != rows[start][0]:
+            _restore_meeting(index, rows[start:end])
+            start = end
+    return index
+
+
+def _restore_meeting(index: PersonIndex, rows: Sequence[tuple[Any, ...]]) -> None:
+    meeting_id, *_ = rows[0]
+    organization, body, year = rows[0][7:10]
+    counters: dict[str, int] = {}
+    sightings = []
+    for _, kind, name, _pid, affiliation, roles, title, *_ in rows:
+        row = counters[kind] = counters.get(kind, -1) + 1
+        sightings.append(Sighting(Kind(kind), name, row, tuple(roles or ()), title, affiliation))
+    meeting = Meeting(meeting_id, organization, body, year, tuple(sightings))
+    index.restore(meeting, [r[3] for r in rows])
+
+
+def _index(con: duckdb.DuckDBPyConnection) -> PersonIndex:
+    token = _token(con)
+    cached = _CACHE.get(con)
+    if cached is None or cached.token != token:  # first use, or written by someone else
+        cached = _CACHE[con] = _Cached(token, load_index(con))
+    return cached.index
+
+
+def _token(con: duckdb.DuckDBPyConnection) -> tuple[Any, ...]:
+    row = con.execute(TOKEN_SQL).fetchone()
+    return tuple(row or ())
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
