@@ -9,10 +9,13 @@ from dataclasses import replace
 from pipeline.parse.lines import Paragraph, paragraph_text
 from pipeline.parse.people import is_person_name
 from pipeline.parse.vocabulary import (
+    BODY_DECIDES,
     BODY_NOUN_ENDINGS,
+    CASE_DECIDED,
     CONSENSUS,
     DECIDED,
     DEFERRED,
+    ELECTION_SENTENCE,
     ELECTION_TITLE,
     EXPLICIT_DECISION,
     IMPLICIT_DECISION_VERBS,
@@ -83,6 +86,10 @@ def find_decisions(
     election = bool(ELECTION_TITLE.match(title))
     open_ended = False  # the last decision ends "… beslutades att": its list follows
     for paragraph in section_paragraphs:
+        if len(paragraph) > 1 and part_of(paragraph[0].text.strip()) is not None:
+            # "Beslut" on its own line right above its text: a sub-heading, then the text
+            part = part_of(paragraph[0].text.strip())
+            paragraph = paragraph[1:]
         text = paragraph_text(paragraph)
         page = paragraph[0].page
         if open_ended and decisions:
@@ -169,6 +176,11 @@ def reports_decision(sentence: str, meeting_year: int | None) -> bool:
     consensus = CONSENSUS.match(sentence)
     if consensus:
         return consensus["subject"].casefold().endswith(BODY_NOUN_ENDINGS)
+    body_decides = BODY_DECIDES.match(sentence)
+    if body_decides and body_decides["subject"].casefold().endswith(BODY_NOUN_ENDINGS):
+        return True
+    if CASE_DECIDED.match(sentence) or ELECTION_SENTENCE.match(sentence):
+        return True
     decided = DECIDED.search(sentence)
     if decided and len(sentence[: decided.start()].split()) <= IMPLICIT_VERB_MAX_WORD:
         return True

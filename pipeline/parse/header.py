@@ -45,7 +45,10 @@ RUNNING_NOISE = re.compile(
     r"\b(?:protokoll|sammanträdesprotokoll|minutes|sida|page)\b|\d+\s*\(\d+\)|[\d\-./:]{4,}|\b\d+\b",
     re.IGNORECASE,
 )
-TITLE_LINES = 4  # a title runs over a few lines at most, before the first field
+TITLE_LINES = 4
+DOCUMENT_KIND = re.compile(
+    r"(?:sammanträdes|mötes|års|styrelse)?protokoll", re.IGNORECASE
+)  # a title runs over a few lines at most, before the first field
 
 
 def parse_header(
@@ -100,6 +103,9 @@ def parse_title(preamble: Sequence[Line]) -> tuple[str | None, str | None]:
             break
         if text:
             title_lines.append(text)
+    stacked = _stacked_title(title_lines)
+    if stacked is not None:
+        return stacked
     title = " ".join(title_lines)
     match = MEETING_OF.search(title)
     if match:
@@ -113,6 +119,16 @@ def parse_title(preamble: Sequence[Line]) -> tuple[str | None, str | None]:
         return org, _body_of(meeting["word"])
     noun = BODY_NOUN.search(title)
     return None, (noun.group(0) if noun else None)
+
+
+def _stacked_title(title_lines: Sequence[str]) -> tuple[str | None, str | None] | None:
+    """Organization, "SAMMANTRÄDESPROTOKOLL", body: a municipal title block, line by line."""
+    for index, line in enumerate(title_lines):
+        if DOCUMENT_KIND.fullmatch(line.strip()) and 0 < index < len(title_lines) - 1:
+            body = title_lines[index + 1].strip()
+            if BODY_NOUN.search(body) or _body_of(body):
+                return title_lines[index - 1].strip(), _body_of(body) or body
+    return None
 
 
 def organization_of(running_lines: Sequence[str]) -> str | None:

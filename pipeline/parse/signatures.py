@@ -12,7 +12,14 @@ from pipeline.parse.vocabulary import AFFILIATION_MARKERS, SIGNATURE_MARKERS
 from pipeline.records import Line, Role, Signatory
 
 MAX_NAME_WORDS = 4
-ROLE_WORD_MARKERS = {"sekreterare", "justerare", "justerande", "protokollförare"}
+ROLE_WORD_MARKERS = {
+    "sekreterare",
+    "justerare",
+    "justerande",
+    "protokollförare",
+    "ordförande",
+    "mötesordförande",
+}
 SIGNATURE_LINE = re.compile(r"^[_.\-\s]{4,}$")  # the ruled line a signature is written on
 
 

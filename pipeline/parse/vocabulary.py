@@ -207,6 +207,8 @@ SIGNATURE_MARKERS: dict[str, Role] = {
     "justerare": Role.ADJUSTER,
     "justerande": Role.ADJUSTER,
     "protokollet justeras": Role.ADJUSTER,
+    "ordförande": Role.CHAIR,
+    "mötesordförande": Role.CHAIR,
 }
 
 # Titles under a signature that also tell the person's role at the meeting; first match wins.
@@ -226,23 +228,31 @@ AFFILIATION_MARKERS = re.compile(
 
 # Ways of writing an outcome; searched in the order given, the earliest hit in the text wins.
 OUTCOME_WORDS: tuple[tuple[Outcome, str], ...] = (
-    (Outcome.REFERRED, r"återremitter\w*|remitter(?:as|ades)|hänskjut\w*|hänsköts"),
+    (
+        Outcome.REFERRED,
+        r"återremitter\w*|remitter(?:as|ades)|hänskjut\w*|hänsköts"
+        r"|överlämna(?:s|des|r)\s+(?:ärendet\s+)?till",
+    ),
     (
         Outcome.POSTPONED,
-        r"bords?l(?:äggs|ades|agts?|agd\w*|ägga)|skjut(?:s|as)\s+(?:upp|på\s+framtiden|fram)"
+        r"bords?l(?:äggs|ades|agts?|agd\w*|ägga|ägger)|skjut(?:s|as)\s+(?:upp|på\s+framtiden|fram)"
         r"|sköts\s+(?:upp|på\s+framtiden|fram)|uppskjut\w*",
     ),
-    (Outcome.REJECTED, r"avsl(?:ås|ogs|å|agits)"),
-    (Outcome.ELECTED, r"väljs|valdes|välja|utses|utsågs|utse|omvaldes|nyvaldes|omväljs|nyväljs"),
+    (Outcome.REJECTED, r"avsl(?:ås|ogs|å|agits|år)"),
+    (
+        Outcome.ELECTED,
+        r"väljs|valdes|välja|väljer|utses|utsågs|utse|utser|omvaldes|nyvaldes|omväljs|nyväljs",
+    ),
     (
         Outcome.NOTED,
-        r"noter(?:as|ades|a)|läggs\s+till\s+handlingarna|lades\s+till\s+handlingarna"
+        r"noter(?:as|ades|a|ar)|läggs\s+till\s+handlingarna|lades\s+till\s+handlingarna"
+        r"|lägger\s+\w+(?:\s+\w+)?\s+till\s+handlingarna"
         r"|tas\s+emot|togs\s+emot|tackar\s+för\s+informationen",
     ),
     (
         Outcome.APPROVED,
-        r"bevilja(?:s|des|t)?|godk(?:änns|ändes|änna|änt)|bifall(?:s|es|a)|biföll?s"
-        r"|anta(?:s|git)?|antogs|fastställ(?:s|des|a|t)|tillstyrk\w*",
+        r"bevilja(?:s|des|t|r)?|godk(?:änns|ändes|änna|änt|änner)|bifall(?:s|es|a)|biföll?s"
+        r"|anta(?:s|git|r)?|antogs|fastställ(?:s|des|a|t|er)|tillstyrk\w*",
     ),
 )
 
@@ -250,9 +260,26 @@ OUTCOME_WORDS: tuple[tuple[Outcome, str], ...] = (
 # ("Dagordningen godkändes", "Ingrid Jerneborg Glimne valdes att justera").
 IMPLICIT_DECISION_VERBS = re.compile(
     r"\b(?:godkändes|fastställdes|antogs|valdes|omvaldes|nyvaldes|utsågs|beslutades|beslöts"
-    r"|avslogs|bordlades|återremitterades|beviljades|biföls|bifölls|noterades)\b",
+    r"|avslogs|bordlades|återremitterades|beviljades|biföls|bifölls|noterades"
+    r"|lades\s+till\s+handlingarna)\b",
     re.IGNORECASE,
 )
+# "Arbetsutskottet beviljar …", "Förbundsstyrelsen godkänner …": the body decides, present tense.
+BODY_DECIDES = re.compile(
+    r"^(?P<subject>[\wåäö-]+)\s+(?:beviljar|godkänner|fastställer|antar|avslår|bordlägger"
+    r"|återremitterar|väljer|utser|noterar|lägger|beslutar|bifaller|tillstyrker|överlämnar)\b",
+    re.IGNORECASE,
+)
+# "Ansökan beviljas.", "Ärendet överlämnas till …": the case itself as subject, present passive.
+CASE_DECIDED = re.compile(
+    r"^(?:ärendet|ansökan|ansökningen|frågan|motionen|förslaget|propositionen|budgeten"
+    r"|dagordningen|protokollet|informationen|rapporten|redovisningen|skrivelsen|yttrandet)\s+"
+    r"(?:\w+\s+){0,2}?(?:beviljas|godkänns|fastställs|antas|avslås|bordläggs|återremitteras"
+    r"|överlämnas|noteras|läggs\s+till\s+handlingarna|bifalls|tillstyrks)\b",
+    re.IGNORECASE,
+)
+# "Till arbetsutskott för perioden 2015–2018 väljs X, Y och Z."
+ELECTION_SENTENCE = re.compile(r"^till\s+.{0,80}?\b(?:väljs|utses|omväljs|nyväljs)\b", re.I)
 # "Gruppen enades om att ...": an agreement of the body itself (not of "mötesdeltagarna").
 CONSENSUS = re.compile(
     r"^(?P<subject>\w+)\s+(?:enades|enas|kom\s+överens)\s+(?:om\s+)?att\b", re.IGNORECASE

@@ -141,3 +141,31 @@ def test_decisions_mid_paragraph_and_their_lists() -> None:
             Outcome.APPROVED,
         ),
     ]
+
+
+def test_present_tense_decisions_of_the_body_and_of_the_case() -> None:
+    decisions = find_decisions(
+        _paragraphs(
+            "Arbetsutskottet beviljar med stöd av delegation 81 000 kr.",
+            "Förbundsstyrelsen godkänner årsredovisningen.",
+            "Protokollet från sammanträdet lades till handlingarna.",
+            "Ärendet överlämnas till förbundsstyrelsen för beslut, med förslaget att ansökan "
+            "beviljas.",
+            "Till arbetsutskott för perioden 2015–2018 väljs Anna Berg och Bo Ek.",
+            "Ingen av dessa insatser kommer att ske under våren, de skjuts upp.",
+        ),
+        2021,
+    )
+    assert [d.outcome for d in decisions] == [
+        Outcome.APPROVED,
+        Outcome.APPROVED,
+        Outcome.NOTED,
+        Outcome.REFERRED,
+        Outcome.ELECTED,
+    ]
+
+
+def test_a_beslut_line_right_above_its_text_is_not_part_of_it() -> None:
+    paragraph = (Line("Beslut", 1, 1), Line("Ansökan beviljas.", 1, 2))
+    decisions = find_decisions([paragraph], 2021)
+    assert [(d.text, d.outcome) for d in decisions] == [("Ansökan beviljas.", Outcome.APPROVED)]

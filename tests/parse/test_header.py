@@ -106,3 +106,16 @@ def test_recorded_opening_and_closing_times_replace_an_announced_start() -> None
 def test_organization_after_a_dash_in_the_title() -> None:
     header = parse_header(_lines("Styrelsemöte - Python Sverige\nSekreterare: Frej Connolly"))
     assert (header.body, header.organization) == ("styrelsen", "Python Sverige")
+
+
+def test_a_stacked_municipal_title_block() -> None:
+    header = parse_header(
+        _lines(
+            "Samordningsförbundet Fiktiva Dalen\nSAMMANTRÄDESPROTOKOLL\nFörbundsstyrelsen\n"
+            "\nDatum: 2021-05-04"
+        )
+    )
+    assert (header.organization, header.body) == (
+        "Samordningsförbundet Fiktiva Dalen",
+        "Förbundsstyrelsen",
+    )

@@ -178,3 +178,17 @@ def test_marked_numbered_headings_keep_their_numbers() -> None:
         ("1", "Öppnande av möte"),
         ("3.1", "Styrelsens beslutbarhet"),
     ]
+
+
+def test_role_captions_above_the_signature_lines() -> None:
+    signatories = parse_signatures(
+        _lines(
+            "Sekreterare\n........................\nAnna Berg\n\nOrdförande\n"
+            "........................\nBo Ek\n\nJusterare\n........................\nCecilia Lind"
+        )
+    )
+    assert [(s.name, s.role, s.title) for s in signatories] == [
+        ("Anna Berg", Role.SECRETARY, None),
+        ("Bo Ek", Role.CHAIR, None),
+        ("Cecilia Lind", Role.ADJUSTER, None),
+    ]
