@@ -7,11 +7,19 @@ DB     ?= protokoll.duckdb
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: demo test install system-deps lint samples clean
+SYNTH_MEETINGS ?= 190
+
+.PHONY: demo demo-synthetic test install system-deps lint samples clean
 
 demo: install
 	$(BIN)/protokoll ingest data/sample --db $(DB)
 	$(BIN)/protokoll summary --db $(DB)
+
+# A larger, clearly synthetic archive (fictional organisations), so that trends show something.
+demo-synthetic: install
+	$(BIN)/python -m pipeline.synth --out synthetic --meetings $(SYNTH_MEETINGS) --only pdf
+	$(BIN)/protokoll ingest synthetic/archive --db synthetic.duckdb -q
+	$(BIN)/protokoll summary --db synthetic.duckdb
 
 test: install
 	$(BIN)/ruff check pipeline tests bench
@@ -35,4 +43,4 @@ samples: install
 	$(BIN)/python -m pipeline.render
 
 clean:
-	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(DB) synthetic synthetic.duckdb .pytest_cache .mypy_cache .ruff_cache
