@@ -22,8 +22,8 @@ demo-synthetic: install
 	$(BIN)/protokoll summary --db synthetic.duckdb
 
 test: install
-	$(BIN)/ruff check pipeline tests bench
-	$(BIN)/ruff format --check pipeline tests bench
+	$(BIN)/ruff check pipeline tests bench models
+	$(BIN)/ruff format --check pipeline tests bench models
 	$(BIN)/mypy
 	$(BIN)/pytest
 

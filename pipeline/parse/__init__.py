@@ -13,7 +13,7 @@ from pathlib import Path
 from pipeline.errors import NotMinutes
 from pipeline.nlp.amounts import find_amounts
 from pipeline.nlp.dates import parse_date
-from pipeline.nlp.entities import find_entities
+from pipeline.nlp.model import find_section_entities
 from pipeline.nlp.references import find_references
 from pipeline.parse.attendance import (
     add_role,
@@ -84,7 +84,8 @@ def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
     for name, role, page in elected_roles(sections):
         attendance = add_role(attendance, name, role, page)
     attendance = merge_signatories(attendance, signatories)
-    entities = tuple(e for s in sections for e in find_entities(s.text, s.number, people))
+    found = find_section_entities([(s.text, s.number) for s in sections], people)
+    entities = tuple(e for section_entities in found for e in section_entities)
     warnings = (*notes, *guesses(header, listed, signatories, sections))
     return Minutes(
         source,

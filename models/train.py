@@ -1,0 +1,178 @@
+"""Train protokoll's Swedish NER pipeline from ../shared/corpora and package it into models/.
+
+    .venv/bin/python models/train.py                      # convert, train, package, evaluate
+    .venv/bin/python models/train.py --max-minutes 2 --limit 300 --output /tmp/smoke  # smoke run
+
+Converted corpora and training checkpoints go to --workdir (outside the repository: derived
+corpus files are never committed); the packaged pipeline goes to --output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import spacy
+from spacy.tokens import DocBin
+
+MODELS_DIR = Path(__file__).resolve().parent
+REPO_ROOT = MODELS_DIR.parent
+sys.path.insert(0, str(REPO_ROOT))
+
+from pipeline.nlp import features  # noqa: E402  (registers protokoll_name_features_v1)
+from pipeline.nlp.corpora import iob2_doc, klintan_doc, read_iob2, read_klintan  # noqa: E402
+from pipeline.nlp.gazetteers import read_gazetteers  # noqa: E402
+from pipeline.nlp.ruler import FACTORY as RULER_FACTORY  # noqa: E402
+from pipeline.nlp.ruler import phrase_patterns  # noqa: E402
+
+CONFIG = MODELS_DIR / "config.cfg"
+DEFAULT_CORPORA = REPO_ROOT.parent / "shared" / "corpora"
+DEFAULT_WORKDIR = Path("/tmp/protokoll-ner")
+DEFAULT_OUTPUT = MODELS_DIR / "protokoll_sv_ner"
+DEV_EVERY_NTH = 10  # every tenth klintan train sentence is held out as dev (it has no dev split)
+MAX_TRAIN_MINUTES = 33.0
+MODEL_NAME = "protokoll_ner"  # spaCy prefixes the language: sv_protokoll_ner
+SOURCES = [
+    {"name": "Swedish NER corpus (klintan)", "license": "CC BY 4.0"},
+    {"name": "Universal NER Swedish-Talbanken", "license": "CC BY-SA 4.0"},
+    {
+        "name": "Svensk text gazetteers (Dahlgren 2018; SCB)",
+        "license": "free to use; SCB CC BY 4.0",
+    },
+    {"name": "sjbrg/swedish-geodata", "license": "CC0 1.0"},
+]
+MODEL_VERSION = "0.1.0"
+
+
+def convert(
+    corpora: Path, workdir: Path, limit: int = 0, dev_every: int = DEV_EVERY_NTH
+) -> tuple[Path, Path]:
+    """Write train.spacy and dev.spacy to `workdir`: klintan train (all but every `dev_every`th
+    sentence) + UNER Talbanken train; dev is those klintan sentences + UNER Talbanken dev."""
+    nlp = spacy.blank("sv")
+    train, dev = DocBin(), DocBin()
+    klintan = list(read_klintan(corpora / "swedish-ner-corpus" / "train_corpus.txt"))
+    talbanken = corpora / "uner-swedish-talbanken"
+    uner_train = list(read_iob2(talbanken / "sv_talbanken-ud-train.iob2.txt"))
+    uner_dev = list(read_iob2(talbanken / "sv_talbanken-ud-dev.iob2.txt"))
+    if limit:
+        klintan, uner_train, uner_dev = klintan[:limit], uner_train[:limit], uner_dev[: limit // 5]
+    for index, sentence in enumerate(klintan):
+        (dev if index % dev_every == dev_every - 1 else train).add(klintan_doc(nlp.vocab, sentence))
+    for sentence in uner_train:
+        train.add(iob2_doc(nlp.vocab, sentence))
+    for sentence in uner_dev:
+        dev.add(iob2_doc(nlp.vocab, sentence))
+    workdir.mkdir(parents=True, exist_ok=True)
+    train_path, dev_path = workdir / "train.spacy", workdir / "dev.spacy"
+    train.to_disk(train_path)
+    dev.to_disk(dev_path)
+    print(f"converted: {len(train)} train docs, {len(dev)} dev docs → {workdir}")
+    return train_path, dev_path
+
+
+def train(
+    corpora: Path,
+    workdir: Path,
+    train_path: Path,
+    dev_path: Path,
+    max_minutes: float,
+    extra: list[str],
+) -> tuple[Path, float]:
+    """Run `spacy train` with a wall-clock limit; model-best is kept however it stops."""
+    output = workdir / "training"
+    command = [
+        sys.executable,
+        "-m",
+        "spacy",
+        "train",
+        str(CONFIG),
+        "--output",
+        str(output),
+        "--code",
+        features.__file__,
+        "--paths.train",
+        str(train_path),
+        "--paths.dev",
+        str(dev_path),
+        "--paths.corpora",
+        str(corpora),
+        *extra,
+    ]
+    started = time.monotonic()
+    try:
+        subprocess.run(command, check=True, timeout=max_minutes * 60)
+    except subprocess.TimeoutExpired:
+        print(f"training stopped after {max_minutes} minutes; keeping model-best")
+    seconds = time.monotonic() - started
+    best = output / "model-best"
+    if not (best / "meta.json").exists():
+        raise SystemExit(f"no model-best in {output}: training did not reach a first evaluation")
+    return best, seconds
+
+
+def package(best: Path, corpora: Path, output: Path, train_seconds: float) -> None:
+    """model-best + the rule component with gazetteer phrases, saved to `output`."""
+    nlp = spacy.load(best)
+    ruler = nlp.add_pipe(RULER_FACTORY, name="minutes_ruler", last=True)
+    ruler.set_phrases(phrase_patterns(read_gazetteers(corpora)))  # type: ignore[attr-defined]
+    nlp.meta.update(
+        {
+            "name": MODEL_NAME,
+            "version": MODEL_VERSION,
+            "description": "protokoll's Swedish NER for meeting minutes (see models/README.md)",
+            "license": "CC BY-SA 4.0",
+            "author": "protokoll",
+            "sources": SOURCES,
+            "training_seconds": round(train_seconds),
+        }
+    )
+    if output.exists():
+        shutil.rmtree(output)
+    nlp.to_disk(output)
+    print(f"packaged → {output}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
+    parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
+    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
+    parser.add_argument("--max-minutes", type=float, default=MAX_TRAIN_MINUTES)
+    parser.add_argument("--limit", type=int, default=0, help="sentences per corpus (smoke runs)")
+    parser.add_argument(
+        "--dev-every", type=int, default=DEV_EVERY_NTH, help="every Nth klintan sentence is dev"
+    )
+    parser.add_argument(
+        "--steps", default="convert,train,package,evaluate", help="comma-separated subset"
+    )
+    args, extra = parser.parse_known_args()
+    steps = set(args.steps.split(","))
+    train_path, dev_path = args.workdir / "train.spacy", args.workdir / "dev.spacy"
+    if "convert" in steps:
+        train_path, dev_path = convert(args.corpora, args.workdir, args.limit, args.dev_every)
+    best, seconds = args.workdir / "training" / "model-best", 0.0
+    if "train" in steps:
+        best, seconds = train(
+            args.corpora, args.workdir, train_path, dev_path, args.max_minutes, extra
+        )
+        (args.workdir / "train_seconds.json").write_text(json.dumps({"seconds": seconds}))
+    elif (args.workdir / "train_seconds.json").exists():
+        seconds = json.loads((args.workdir / "train_seconds.json").read_text())["seconds"]
+    if "package" in steps:
+        package(best, args.corpora, args.output, seconds)
+    if "evaluate" in steps:
+        from evaluate import evaluate_all, write_metrics  # models/evaluate.py
+
+        write_metrics(evaluate_all(args.output, args.corpora), args.output, seconds)
+
+
+if __name__ == "__main__":
+    main()

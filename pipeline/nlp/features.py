@@ -1,0 +1,81 @@
+"""Gazetteer features for the statistical model: lexeme flags for given names, surnames, places."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.training import Example
+from spacy.util import ensure_path
+
+from pipeline.nlp.gazetteers import read_gazetteers
+
+# Lexeme flag bits (spaCy's FLAG20…FLAG22 attributes), read by tok2vec as "FLAG20" etc. and by
+# the rule component's post-check; bits 1–18 are spaCy's own IS_* flags.
+GIVEN_NAME_FLAG = 20
+SURNAME_FLAG = 21
+PLACE_FLAG = 22
+FACTORY = "protokoll_name_features_v1"  # spaCy forbids "." in factory names
+LISTS_FILE = "lists.json"
+
+
+class NameFeatures:
+    """Sets three lexeme flags from word lists; the lists are saved with the pipeline."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.vocab = nlp.vocab
+        self.lists: dict[str, list[str]] = {"given_names": [], "surnames": [], "places": []}
+        self._register()
+
+    def __call__(self, doc: Doc) -> Doc:
+        return doc  # the flags live on the lexemes, set as each word enters the vocabulary
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Example]] | None = None,
+        *,
+        nlp: Language | None = None,
+        corpora_dir: str | None = None,
+    ) -> None:
+        if corpora_dir:
+            found = read_gazetteers(Path(corpora_dir))
+            self.lists = {
+                "given_names": sorted(found.given_names),
+                "surnames": sorted(found.surnames),
+                "places": sorted(found.places),
+            }
+        self._register()
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        directory = ensure_path(path)
+        directory.mkdir(parents=True, exist_ok=True)
+        (directory / LISTS_FILE).write_text(json.dumps(self.lists, ensure_ascii=False), "utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> NameFeatures:
+        self.lists = json.loads((ensure_path(path) / LISTS_FILE).read_text("utf-8"))
+        self._register()
+        return self
+
+    def _register(self) -> None:
+        for flag, key in (
+            (GIVEN_NAME_FLAG, "given_names"),
+            (SURNAME_FLAG, "surnames"),
+            (PLACE_FLAG, "places"),
+        ):
+            self.vocab.add_flag(_member_of(frozenset(self.lists[key])), flag)
+
+
+def _member_of(words: frozenset[str]) -> Callable[[str], bool]:
+    def check(text: str) -> bool:
+        return text in words
+
+    return check
+
+
+@Language.factory(FACTORY)
+def make_name_features(nlp: Language, name: str) -> NameFeatures:
+    return NameFeatures(nlp, name)

@@ -1,0 +1,212 @@
+"""Rules after the statistical NER: money, dates, times, § references, diarienummer, gazetteer
+bodies and places, the meeting's own people, and a given-name/surname post-check for PER."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from spacy.lang.sv.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import ensure_path, filter_spans
+
+from pipeline.nlp.amounts import find_amount_spans
+from pipeline.nlp.dates import DATE_PATTERNS, SINGLE_TIME, TIME_RANGE
+from pipeline.nlp.features import GIVEN_NAME_FLAG, PLACE_FLAG, SURNAME_FLAG
+from pipeline.nlp.gazetteers import Gazetteers
+from pipeline.nlp.references import REFERENCE
+
+FACTORY = "protokoll_minutes_ruler_v1"  # spaCy forbids "." in factory names
+PEOPLE_KEY = "protokoll_people"  # doc.user_data[PEOPLE_KEY]: names from the attendance list
+PHRASES_FILE = "phrases.json"
+MIN_ALONE_CHARS = 4  # a surname alone ("Ek") is too often a word; a given name needs 3
+MIN_SURNAME_ALONE_CHARS = 6  # short surnames are often words too: Fast, Berg, Holm, Ek
+MAX_NAME_TOKENS = 3  # a given name and at most two more capitalised words
+DIARIENUMMER = re.compile(
+    r"\b(?:Dnr|Diarienr|Diarienummer)\.?\s*:?\s*"
+    r"(?P<dnr>[A-ZÅÄÖ]{0,6}\s?\d{2,4}[/.:-]\d{1,5}(?:[/.:-]\d+)*)"
+)
+# Places that are also common words capitalised at a sentence start ("Vara", "Mark").
+AMBIGUOUS_PLACES = frozenset({"Ale", "Boden", "Kil", "Mark", "Vara", "Orsa", "Sala"})
+SENTENCE_END = {".", "!", "?", ":", "•", "-", "–"}
+
+
+def phrase_patterns(gazetteers: Gazetteers) -> dict[str, list[str]]:
+    """The gazetteer phrases the rules match, by label: bodies are ORG, places LOC; with their
+    genitives ("Försäkringskassans"). Lower case ("försäkringskassan") is left to the model: it
+    is as often the generic office as the agency."""
+    bodies = set(gazetteers.org_phrases)
+    places = gazetteers.loc_phrases - AMBIGUOUS_PLACES
+    return {"ORG": sorted(_with_genitives(bodies)), "LOC": sorted(_with_genitives(places))}
+
+
+def _with_genitives(phrases: set[str]) -> set[str]:
+    return phrases | {f"{p}s" for p in phrases if not p.endswith(("s", "x", "z"))}
+
+
+class MinutesRuler:
+    """Adds rule entities to `doc.ents`.
+
+    Precedence: pattern rules and attendance names (widened to a longer name the model or the
+    post-check found around them) override the model; a gazetteer body
+    ("Region Sörmland") overrides the model spans it covers; gazetteer places and the
+    name post-check only fill gaps the model left.
+    """
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.nlp = nlp
+        self.phrases: dict[str, list[str]] = {}
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+
+    def set_phrases(self, phrases: dict[str, list[str]]) -> None:
+        self.phrases = phrases
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        for label, texts in phrases.items():
+            self.matcher.add(label, [self.nlp.make_doc(text) for text in texts])
+
+    def __call__(self, doc: Doc) -> Doc:
+        names = name_spans(doc)
+        wider = [*(e for e in doc.ents if e.label_ == "PER"), *names]
+        people = [_widest(p, wider) for p in people_spans(doc, doc.user_data.get(PEOPLE_KEY, ()))]
+        strong = filter_spans([*pattern_spans(doc), *people])
+        kept = [e for e in doc.ents if not _overlaps(e, strong)]
+        bodies, places = self._gazetteer_spans(doc)
+        for body in filter_spans(bodies):
+            covered = [e for e in kept if _overlaps(e, [body])]
+            if not _overlaps(body, strong) and all(_inside(e, body) for e in covered):
+                kept = [e for e in kept if e not in covered] + [body]
+        entities = [*strong, *kept]
+        for span in filter_spans([*places, *names]):
+            if not _overlaps(span, entities):
+                entities.append(span)
+        doc.ents = sorted(entities, key=lambda s: s.start)
+        return doc
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        directory = ensure_path(path)
+        directory.mkdir(parents=True, exist_ok=True)
+        (directory / PHRASES_FILE).write_text(json.dumps(self.phrases, ensure_ascii=False), "utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> MinutesRuler:
+        self.set_phrases(json.loads((ensure_path(path) / PHRASES_FILE).read_text("utf-8")))
+        return self
+
+    def _gazetteer_spans(self, doc: Doc) -> tuple[list[Span], list[Span]]:
+        bodies: list[Span] = []
+        places: list[Span] = []
+        for match_id, start, end in self.matcher(doc):
+            label = self.nlp.vocab.strings[match_id]
+            span = Span(doc, start, end, label=label)
+            (bodies if label == "ORG" else places).append(span)
+        return bodies, places
+
+
+def pattern_spans(doc: Doc) -> list[Span]:
+    """Money, dates, times, § references and diarienummer, by the project's own regexes."""
+    text = doc.text
+    found: list[tuple[str, int, int]] = [("MONEY", s, e) for s, e, _ in find_amount_spans(text)]
+    for pattern in DATE_PATTERNS:
+        found += [("DATE", m.start(), m.end()) for m in pattern.finditer(text)]
+    found += [("TIME", m.start(), m.end()) for m in TIME_RANGE.finditer(text) if _is_time(m[0])]
+    found += [("TIME", m.start(), m.end()) for m in SINGLE_TIME.finditer(text)]
+    found += [("SECTION_REF", m.start(), m.end()) for m in REFERENCE.finditer(text)]
+    found += [("DNR", m.start("dnr"), m.end("dnr")) for m in DIARIENUMMER.finditer(text)]
+    return list(_char_spans(doc, found))
+
+
+def people_spans(doc: Doc, people: Sequence[str]) -> list[Span]:
+    """Every mention of an attendee: the full name, a surname or a given name (with or without
+    the surname's initial, "Ola W") that no other attendee shares."""
+    pattern = attendee_pattern(people)
+    if pattern is None:
+        return []
+    return list(_char_spans(doc, [("PER", m.start(), m.end()) for m in pattern.finditer(doc.text)]))
+
+
+def attendee_pattern(people: Sequence[str]) -> re.Pattern[str] | None:
+    names = {" ".join(n.split()) for n in people if n and n.strip()}
+    surnames: dict[str, int] = {}
+    initials: dict[str, set[str]] = {}  # given name → initials of the surnames it goes with
+    for name in names:
+        parts = name.split()
+        if len(parts) > 1:
+            surnames[parts[-1]] = surnames.get(parts[-1], 0) + 1
+            initials.setdefault(parts[0], set()).add(parts[-1][0])
+    forms = set(names)
+    forms |= {s for s, n in surnames.items() if n == 1 and len(s) >= MIN_ALONE_CHARS}
+    for given, letters in initials.items():
+        if len(letters) == 1 and len(given) >= MIN_ALONE_CHARS - 1:
+            forms |= {given, f"{given} {next(iter(letters))}"}
+    if not forms:
+        return None
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\wåäöÅÄÖ])(?:{alternation})(?![\wåäöÅÄÖ])")
+
+
+def name_spans(doc: Doc) -> list[Span]:
+    """Post-check: a known given name + capitalised words, or a known surname opening a sentence."""
+    spans = []
+    for token in doc:
+        if token.lower_ in STOP_WORDS:
+            continue  # "De", "Man", "Dem" are names too, but rarely in minutes
+        if _is_title(token) and token.lex.check_flag(GIVEN_NAME_FLAG):
+            end = token.i + 1
+            while end < len(doc) and end - token.i < MAX_NAME_TOKENS and _is_title(doc[end]):
+                end += 1
+            if end > token.i + 1:
+                spans.append(Span(doc, token.i, end, label="PER"))
+        elif (
+            _is_title(token)
+            and token.lex.check_flag(SURNAME_FLAG)
+            and len(token) >= MIN_SURNAME_ALONE_CHARS
+            and not token.lex.check_flag(PLACE_FLAG)
+            and _opens_sentence(token)
+            and token.i + 1 < len(doc)
+            and doc[token.i + 1].is_lower
+        ):
+            spans.append(Span(doc, token.i, token.i + 1, label="PER"))
+    return spans
+
+
+def _char_spans(doc: Doc, found: Iterable[tuple[str, int, int]]) -> Iterator[Span]:
+    for label, start, end in found:
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is not None:
+            yield span
+
+
+def _is_time(written: str) -> bool:
+    """ "kl 9-11.30" and "20:00 - 21:00" are times; "30-31" (maj) and "2,5-3" are not."""
+    return "kl" in written or ":" in written
+
+
+def _widest(span: Span, candidates: Iterable[Span]) -> Span:
+    """An attendee's name as part of a longer name found otherwise ("Tekla" → "Tekla Siesjö")."""
+    longer = [c for c in candidates if _inside(span, c) and len(c) > len(span)]
+    return max(longer, key=len) if longer else span
+
+
+def _is_title(token: Token) -> bool:
+    return token.is_alpha and token.is_title and len(token) > 1
+
+
+def _opens_sentence(token: Token) -> bool:
+    return token.i == 0 or token.nbor(-1).text in SENTENCE_END or "\n" in token.nbor(-1).text
+
+
+def _overlaps(span: Span, others: Iterable[Span]) -> bool:
+    return any(span.start < o.end and o.start < span.end for o in others)
+
+
+def _inside(inner: Span, outer: Span) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+@Language.factory(FACTORY)
+def make_minutes_ruler(nlp: Language, name: str) -> MinutesRuler:
+    return MinutesRuler(nlp, name)
