@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import io
 import re
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -19,7 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, SimpleDocTemplate
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SEEDS_DIR = REPO_ROOT / "tests" / "fixtures" / "seeds"
@@ -122,6 +124,15 @@ def render_text_pdf(text: str, out: Path, *, running_header: str | None = None) 
     return out
 
 
+@dataclass(frozen=True)
+class Wear:
+    """Damage of an old scan, beyond render's sensor noise."""
+
+    fade: float = 0.0  # 0–1: toner this much closer to the paper
+    shade: float = 0.0  # gray levels of darkening across the page, like uneven lighting
+    speckle: float = 0.0  # share of pixels turned into black specks (after the optics)
+
+
 def _degrade(
     page: Image.Image,
     rng: np.random.Generator,
@@ -129,11 +140,13 @@ def _degrade(
     skew_deg: float,
     noise: float,
     rotate: int,
+    wear: Wear | None = None,
 ) -> Image.Image:
     """Make a clean grayscale render look scanned: skew, sensor noise, dust, soft optics.
 
     A single blur after the noise stands in for scanner optics and keeps the noise
     spatially correlated, which roughly halves the JPEG size versus white noise.
+    `wear` adds what old archives suffer: faded toner, shaded paper, speckle.
     """
     img = page
     if skew_deg:
@@ -141,6 +154,11 @@ def _degrade(
     arr = np.asarray(img, dtype=np.float32)
     # Paper is never pure white and toner never pure black.
     arr = arr * (238.0 / 255.0) + 6.0
+    if wear is not None and wear.fade:
+        arr = 244.0 - (244.0 - arr) * (1.0 - wear.fade)
+    if wear is not None and wear.shade:
+        rows, cols = np.mgrid[0 : arr.shape[0], 0 : arr.shape[1]].astype(np.float32)
+        arr -= wear.shade * (0.6 * cols / arr.shape[1] + 0.4 * rows / arr.shape[0])
     if noise > 0:
         arr += rng.normal(0.0, noise, arr.shape).astype(np.float32)
     h, w = arr.shape
@@ -150,6 +168,11 @@ def _degrade(
         arr[y : y + size, x : x + size] = float(rng.uniform(20, 110))
     img = Image.fromarray(np.clip(arr, 0, 255).round().astype(np.uint8))
     img = img.filter(ImageFilter.GaussianBlur(radius=1.1))
+    if wear is not None and wear.speckle:
+        speckled = np.asarray(img).copy()
+        hit = rng.random(speckled.shape) < wear.speckle
+        speckled[hit] = rng.integers(20, 90, int(hit.sum())).astype(np.uint8)
+        img = Image.fromarray(speckled)
     quarter = {
         0: None,
         90: Image.Transpose.ROTATE_90,
@@ -162,6 +185,55 @@ def _degrade(
     return img if op is None else img.transpose(op)
 
 
+def scan_images(
+    pdf: Path,
+    *,
+    dpi: int = 300,
+    skew_deg: float = 0.0,
+    noise: float = 0.0,
+    rotate: int = 0,
+    seed: int = 0,
+    wear: Wear | None = None,
+) -> list[Image.Image]:
+    """The pages of a PDF as a scanner would see them (grayscale), deterministically."""
+    rng = np.random.default_rng(seed)
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        return [
+            _degrade(
+                doc[i].render(scale=dpi / 72.0, grayscale=True).to_pil().convert("L"),
+                rng,
+                skew_deg=skew_deg,
+                noise=noise,
+                rotate=rotate,
+                wear=wear,
+            )
+            for i in range(len(doc))
+        ]
+    finally:
+        doc.close()
+
+
+def save_image_pdf(
+    pages: Sequence[Image.Image], out: Path, *, dpi: int = 300, jpeg_quality: int = 85
+) -> Path:
+    """Write page images as an image-only PDF, one JPEG a page, with reproducible bytes."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    pages[0].save(
+        out,
+        "PDF",
+        save_all=True,
+        append_images=list(pages[1:]),
+        resolution=float(dpi),
+        quality=jpeg_quality,
+        optimize=True,
+        title=out.stem,
+        creationDate=None,
+        modDate=None,  # omit timestamps so bytes are reproducible
+    )
+    return out
+
+
 def render_scanned_pdf(
     pdf: Path,
     out: Path,
@@ -172,36 +244,83 @@ def render_scanned_pdf(
     jpeg_quality: int = 85,
     rotate: int = 0,
     seed: int = 0,
+    wear: Wear | None = None,
 ) -> Path:
     """Rasterise a PDF into an image-only (grayscale JPEG) PDF that needs OCR, deterministically."""
-    rng = np.random.default_rng(seed)
-    doc = pdfium.PdfDocument(str(pdf))
+    pages = scan_images(
+        pdf, dpi=dpi, skew_deg=skew_deg, noise=noise, rotate=rotate, seed=seed, wear=wear
+    )
+    return save_image_pdf(pages, out, dpi=dpi, jpeg_quality=jpeg_quality)
+
+
+def render_mixed_pdf(text_pdf: Path, scan_pdf: Path, out: Path, *, scanned: set[int]) -> Path:
+    """A PDF whose pages `scanned` (from 1) come from the scan and the others from the text PDF."""
+    text_doc, scan_doc = pdfium.PdfDocument(str(text_pdf)), pdfium.PdfDocument(str(scan_pdf))
+    mixed = pdfium.PdfDocument.new()
     try:
-        pages = [
-            _degrade(
-                doc[i].render(scale=dpi / 72.0, grayscale=True).to_pil().convert("L"),
-                rng,
-                skew_deg=skew_deg,
-                noise=noise,
-                rotate=rotate,
-            )
-            for i in range(len(doc))
-        ]
+        for index in range(len(text_doc)):
+            source = scan_doc if index + 1 in scanned else text_doc
+            mixed.import_pages(source, [index])
+        out.parent.mkdir(parents=True, exist_ok=True)
+        mixed.save(str(out))
+    finally:
+        for doc in (mixed, scan_doc, text_doc):
+            doc.close()
+    return out
+
+
+def render_sandwich_pdf(
+    text_pdf: Path, pages: Sequence[Image.Image], out: Path, *, jpeg_quality: int = 85
+) -> Path:
+    """Scanned pages laid over a text PDF, as OCR software leaves a PDF: only the scan is seen,
+    the text layer is the text PDF's (the scanned words themselves, or a stamp, or mojibake).
+    Text pages beyond the last scan are dropped.
+    """
+    doc = pdfium.PdfDocument(str(text_pdf))
+    try:
+        for index, scan in enumerate(pages):
+            page = doc[index]
+            width, height = page.get_size()
+            buffer = io.BytesIO()
+            scan.save(buffer, format="JPEG", quality=jpeg_quality)
+            buffer.seek(0)
+            image = pdfium.PdfImage.new(doc)
+            image.load_jpeg(buffer, pages=[page], inline=False, autoclose=False)
+            image.set_matrix(pdfium.PdfMatrix().scale(width, height))
+            page.insert_obj(image)
+            page.gen_content()
+        for index in reversed(range(len(pages), len(doc))):  # text pages without a scan
+            doc.del_page(index)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        doc.save(str(out))
     finally:
         doc.close()
+    return out
+
+
+def render_two_column_pdf(text: str, out: Path, *, title: str) -> Path:
+    """Typeset minutes in two columns under a title that spans the page, like a newsletter."""
+    regular, bold = _fonts()
+    body = ParagraphStyle("body", fontName=regular, fontSize=10, leading=13, spaceAfter=0.6 * 13)
+    width, height = A4
+    margin, gutter, title_space = 20 * mm, 8 * mm, 18 * mm
+    column = (width - 2 * margin - gutter) / 2
+    frames = [
+        Frame(x, margin, column, height - 2 * margin - title_space, id=f"column{i}")
+        for i, x in enumerate((margin, margin + column + gutter))
+    ]
+
+    def draw_title(canvas: Canvas, _doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(bold, 14)
+        canvas.drawString(margin, height - margin - 8 * mm, title)
+        canvas.restoreState()
+
+    doc = BaseDocTemplate(str(out), pagesize=A4, invariant=1, creator="pipeline.render")
+    doc.addPageTemplates([PageTemplate(id="columns", frames=frames, onPage=draw_title)])
+    blocks = [b.strip("\n") for b in _BLOCK_SPLIT.split(text.replace("\r\n", "\n"))]
     out.parent.mkdir(parents=True, exist_ok=True)
-    pages[0].save(
-        out,
-        "PDF",
-        save_all=True,
-        append_images=pages[1:],
-        resolution=float(dpi),
-        quality=jpeg_quality,
-        optimize=True,
-        title=out.stem,
-        creationDate=None,
-        modDate=None,  # omit timestamps so bytes are reproducible
-    )
+    doc.build([Paragraph(_block_markup(b), body) for b in blocks if b.strip()])
     return out
 
 

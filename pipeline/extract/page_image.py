@@ -1,0 +1,155 @@
+"""Pixels of a PDF page: the scan a page holds, or a render of it, and its ink at low resolution."""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pypdfium2
+import pypdfium2.raw as pdfium_c
+from PIL import Image, UnidentifiedImageError
+
+from pipeline.errors import InputError
+from pipeline.extract.quality import Ink
+
+POINTS_PER_INCH = 72
+# A page larger than this is a poster or a bomb: 100 Mpx is A3 at 600 dpi. Pages are rendered
+# at a lower resolution to fit; image files and embedded scans beyond it are refused.
+MAX_PAGE_PIXELS = 100_000_000
+MIN_RENDER_DPI = 100  # below this OCR reads nothing; a page that needs less is refused
+INK_DPI = 50  # the ink check reads a thumbnail: ~1.5 ms for a text page
+INK_LEVEL = 160  # gray levels darker than this are ink
+INK_PER_CHAR_PX = 9.0  # dark pixels of one 11 pt character at INK_DPI (measured on the fixtures)
+CHAR_PAD_PX = 1  # anti-aliasing spills a pixel beyond a glyph's box
+PAGE_COVER_SHARE = 0.9  # an embedded image this much of the page wide and high is the page
+DOWNSCALE_FROM_RATIO = 1.1  # scans this much finer than the OCR resolution are reduced to it
+
+
+@dataclass(frozen=True)
+class PageImage:
+    image: Image.Image  # grayscale ("L")
+    dpi: int
+    embedded: bool  # taken out of the PDF as stored, not rendered
+
+
+def too_large(width: int, height: int, *, source: str | None) -> InputError:
+    return InputError(
+        f"a page of {width} × {height} pixels is more than the limit of "
+        f"{MAX_PAGE_PIXELS // 1_000_000} megapixels",
+        path=source,
+        hint="it is not a scanned page; split or downscale it before ingesting",
+    )
+
+
+def page_image(
+    document: pypdfium2.PdfDocument,
+    index: int,
+    dpi: int,
+    *,
+    prefer_embedded: bool = True,
+    source: str | None = None,
+) -> PageImage:
+    """The page as OCR should see it: its own scan when the page is nothing else, else a render.
+
+    A scanned page is one JPEG; decoding it takes 20 ms where rendering the page at 300 dpi
+    takes 200 ms, and it keeps the scanner's own pixels (bench/ocr_tuning.py).
+    """
+    page = document[index]
+    try:
+        embedded = _embedded_scan(page, dpi, source=source) if prefer_embedded else None
+        if embedded is not None:
+            return embedded
+        width_pt, height_pt = page.get_size()
+        fitting = math.sqrt(MAX_PAGE_PIXELS / max(1.0, width_pt * height_pt)) * POINTS_PER_INCH
+        render_dpi = min(dpi, int(fitting))
+        if render_dpi < MIN_RENDER_DPI:
+            width, height = (round(side * dpi / POINTS_PER_INCH) for side in (width_pt, height_pt))
+            raise too_large(width, height, source=source)
+        bitmap = page.render(scale=render_dpi / POINTS_PER_INCH, grayscale=True)
+        return PageImage(bitmap.to_pil().convert("L"), render_dpi, embedded=False)
+    finally:
+        page.close()
+
+
+def _embedded_scan(page: pypdfium2.PdfPage, dpi: int, *, source: str | None) -> PageImage | None:
+    """The JPEG of an image-only page, upright and covering it, or None for any other page."""
+    if page.get_rotation():
+        return None
+    objects = list(page.get_objects())
+    images = [o for o in objects if o.type == pdfium_c.FPDF_PAGEOBJ_IMAGE]
+    if len(images) != 1 or any(
+        o.type not in (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM) for o in objects
+    ):
+        return None
+    scan = images[0]
+    a, b, c, d, _, _ = scan.get_matrix().get()
+    width_pt, height_pt = page.get_size()
+    if b or c or a < PAGE_COVER_SHARE * width_pt or d < PAGE_COVER_SHARE * height_pt:
+        return None
+    if scan.get_filters() != ["DCTDecode"]:
+        return None
+    pixels_wide, pixels_high = scan.get_size()
+    if pixels_wide * pixels_high > MAX_PAGE_PIXELS:
+        raise too_large(pixels_wide, pixels_high, source=source)
+    try:
+        image = Image.open(io.BytesIO(bytes(scan.get_data(decode_simple=False))))
+        if image.mode not in ("L", "RGB"):
+            return None  # CMYK and the like: pdfium knows their quirks, let it render
+        native_dpi = pixels_wide / (a / POINTS_PER_INCH)
+        scale = dpi / native_dpi if native_dpi >= DOWNSCALE_FROM_RATIO * dpi else 1.0
+        target = (max(1, round(pixels_wide * scale)), max(1, round(pixels_high * scale)))
+        # JPEG decodes straight to gray, and at a half or a quarter size, almost for free.
+        image.draft("L", target)
+        gray = image.convert("L")
+    except (OSError, UnidentifiedImageError, ValueError):
+        return None
+    if gray.size != target:
+        gray = gray.resize(target, Image.Resampling.BOX if scale < 1 else Image.Resampling.BILINEAR)
+    effective = round(native_dpi * scale)
+    return PageImage(gray, effective, embedded=True)
+
+
+def page_ink(
+    document: pypdfium2.PdfDocument,
+    index: int,
+    chars: Iterable[Mapping[str, Any]],
+) -> Ink:
+    """Dark pixels of the page at INK_DPI, and those that no character of its text layer covers.
+
+    `chars` are pdfplumber's characters: boxes in points from the page's top left.
+    """
+    page = document[index]
+    try:
+        rotation = page.get_rotation()
+        pixels = page.render(scale=INK_DPI / POINTS_PER_INCH, grayscale=True).to_numpy()
+    finally:
+        page.close()
+    if pixels.ndim == 3:
+        pixels = pixels[..., 0]
+    # pdfium draws the page turned by its /Rotate; the characters' boxes are not turned.
+    dark = np.rot90(pixels, k=rotation // 90) < INK_LEVEL
+    boxes = np.array(
+        [
+            [float(c["x0"]), float(c["top"]), float(c["x1"]), float(c["bottom"])]
+            for c in chars
+            if str(c.get("text", "")).strip()
+        ]
+    ).reshape(-1, 4) * (INK_DPI / POINTS_PER_INCH)
+    height, width = dark.shape
+    # Every character's box, padded, marked at once: +1/−1 at its corners, then running sums.
+    x0 = np.clip(np.floor(boxes[:, 0]) - CHAR_PAD_PX, 0, width).astype(np.intp)
+    y0 = np.clip(np.floor(boxes[:, 1]) - CHAR_PAD_PX, 0, height).astype(np.intp)
+    x1 = np.clip(np.ceil(boxes[:, 2]) + CHAR_PAD_PX, 0, width).astype(np.intp)
+    y1 = np.clip(np.ceil(boxes[:, 3]) + CHAR_PAD_PX, 0, height).astype(np.intp)
+    corners = np.zeros((height + 1, width + 1), dtype=np.int32)
+    np.add.at(corners, (y0, x0), 1)
+    np.add.at(corners, (y0, x1), -1)
+    np.add.at(corners, (y1, x0), -1)
+    np.add.at(corners, (y1, x1), 1)
+    covered = corners.cumsum(axis=0).cumsum(axis=1)[:height, :width] > 0
+    total = int(dark.sum())
+    return Ink(total, int((dark & ~covered).sum()), INK_PER_CHAR_PX)
