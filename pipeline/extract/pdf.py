@@ -14,8 +14,9 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.errors import CorruptFile, EncryptedFile
 from pipeline.extract import layout, ocr, quality
-from pipeline.extract.layout import PositionedLine, join_lines
+from pipeline.extract.layout import join_lines
 from pipeline.extract.page_image import page_image, page_ink
+from pipeline.extract.pdf_text import page_text
 from pipeline.extract.quality import OcrReason
 from pipeline.extract.scan import read_scan
 from pipeline.records import Page, PageMethod
@@ -56,7 +57,7 @@ def plan_pages(path: Path) -> list[PagePlan]:
 
 def _plan(index: int, page: pdfplumber.page.Page, document: pypdfium2.PdfDocument) -> PagePlan:
     started = time.perf_counter()
-    text = _text_layer(page)
+    text = _text_layer(page, document[index])
     reason = quality.ocr_reason(text, None)
     if reason is None:  # the layer reads well: does it hold all the text the page shows?
         reason = quality.ocr_reason(text, page_ink(document, index, page.chars))
@@ -72,8 +73,12 @@ def _open_pdfium(path: Path) -> pypdfium2.PdfDocument:
         raise _translate(exc, path) from exc
 
 
-def _text_layer(page: pdfplumber.page.Page) -> str:
-    """The page's text, line by line; a page set in two columns is read column by column."""
+def _text_layer(page: pdfplumber.page.Page, pdfium_page: pypdfium2.PdfPage) -> str:
+    """The page's text, line by line; a page set in two columns is read column by column.
+
+    Lines come from PDFium, which places the spaces a PDF only implies by position
+    ("Carl Tönsgård" where pdfminer's fixed tolerance writes "CarlTönsgård").
+    """
     chars = [
         layout.Word(c["text"], float(c["x0"]), float(c["x1"]), float(c["top"]), float(c["bottom"]))
         for c in page.chars
@@ -89,11 +94,7 @@ def _text_layer(page: pdfplumber.page.Page) -> str:
         columns = layout.read_columns(layout.group_lines(words))
         if columns is not None:
             return join_lines(columns)
-    lines = [
-        PositionedLine(line["text"], float(line["top"]), float(line["bottom"]))
-        for line in page.extract_text_lines(strip=True, return_chars=False)
-    ]
-    return join_lines(lines)
+    return page_text(pdfium_page)
 
 
 def _ocr_pages(path: Path, plans: list[PagePlan]) -> dict[int, Page]:
