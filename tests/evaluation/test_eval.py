@@ -68,7 +68,7 @@ def test_seeds_score_perfectly() -> None:
 
 
 # What the parser reaches on the dev corpus today: a fall below is a regression.
-DEV_CORPUS_FLOORS = {"attendance": 0.85, "sections": 0.94, "outcomes": 0.74}
+DEV_CORPUS_FLOORS = {"attendance": 0.92, "sections": 0.95, "outcomes": 0.82}
 
 
 @pytest.mark.shared
@@ -78,4 +78,4 @@ def test_dev_corpus_scores_do_not_regress() -> None:
     assert not evaluation.failures
     for field, floor in DEV_CORPUS_FLOORS.items():
         assert evaluation.overall(field).f1 >= floor, field
-    assert evaluation.accuracy("date") >= 0.8
+    assert evaluation.accuracy("date") >= 0.98
