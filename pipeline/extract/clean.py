@@ -36,6 +36,7 @@ EIGHT_REFERENCE = re.compile(
     r"8\s?(?P<number>\d{1,3})\b(?![ .]\d{3})"
 )
 HEADING_NUMBER = re.compile(r"^§\s*(\d{1,3})\b")
+SUSPENDED_COMPOUND = re.compile(r"^(?:och|eller|samt|resp\.?|respektive|till)\b")
 HYPHENATED_END = re.compile(r"(?<=[a-zåäöéü])-$")
 
 
@@ -134,7 +135,16 @@ def clean(doc: ExtractedDoc) -> CleanText:
         if lines and lines[-1].text:
             lines.append(Line("", page.number, len(raw_lines) + 1))
     infos = tuple(
-        PageInfo(p.number, p.method, p.ocr_confidence, p.seconds, len(p.text)) for p in doc.pages
+        PageInfo(
+            p.number,
+            p.method,
+            p.ocr_confidence,
+            p.seconds,
+            len(p.text),
+            ocr_reason=p.ocr_reason,
+            rotation_deg=p.rotation_deg,
+        )
+        for p in doc.pages
     )
     return CleanText(infos, tuple(repair_eights(_join_hyphenated(lines))), tuple(removed.values()))
 
@@ -147,8 +157,8 @@ def _join_hyphenated(lines: list[Line]) -> list[Line]:
         if previous is None or not HYPHENATED_END.search(previous.text):
             out.append(line)
             continue
-        if not line.text[:1].islower():
-            out.append(line)
+        if not line.text[:1].islower() or SUSPENDED_COMPOUND.match(line.text):
+            out.append(line)  # "kompetens- och lärplattform" keeps its hyphen and its space
             continue
         last_word = previous.text.rsplit(" ", 1)[-1]
         head = previous.text if last_word.count("-") > 1 else previous.text[:-1]

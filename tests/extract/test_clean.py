@@ -42,6 +42,8 @@ def test_words_hyphenated_at_line_end_are_joined_but_compounds_keep_hyphens() ->
     text = " ".join(lines)
     assert "genomföras" in text
     assert "ESF-" in text and "lunch-till-lunch" in text
+    joined = " ".join(_clean_pages("en gemensam kompetens-\noch lärplattform"))
+    assert joined == "en gemensam kompetens- och lärplattform"
 
 
 def test_running_headers_footers_and_page_numbers_are_removed() -> None:
