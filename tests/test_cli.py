@@ -60,8 +60,14 @@ def test_sample_archive_numbers(sample_db: Path) -> None:
         ("2020-03-25", "15", "postponed"),
         ("2020-03-25", "16", "postponed"),
     ]
-    pages = _query(sample_db, "select method, count(*) as n from pages group by 1 order by 1")
-    assert pages == [{"method": "ocr", "n": 2}, {"method": "text", "n": 2}]
+    pages = _query(
+        sample_db,
+        "select method, ocr_reason, count(*) as n from pages group by all order by all",
+    )
+    assert pages == [
+        {"method": "ocr", "ocr_reason": "no_text_layer", "n": 2},
+        {"method": "text", "ocr_reason": None, "n": 2},
+    ]
 
 
 @pytest.mark.ocr

@@ -36,6 +36,8 @@ TABLE_COLUMNS: dict[str, dict[str, pa.DataType]] = {
         "ocr_confidence": pa.float64(),
         "seconds": pa.float64(),
         "chars": pa.int32(),
+        "ocr_reason": pa.string(),
+        "rotation_deg": pa.int32(),
     },
     "meetings": {
         "meeting_id": pa.string(),
@@ -205,6 +207,8 @@ def rows_of(minutes: Minutes) -> dict[str, list[dict[str, Any]]]:
                 "ocr_confidence": p.ocr_confidence,
                 "seconds": p.seconds,
                 "chars": p.chars,
+                "ocr_reason": p.ocr_reason,
+                "rotation_deg": p.rotation_deg,
             }
             for p in minutes.pages
         ],

@@ -23,6 +23,8 @@ CREATE TABLE IF NOT EXISTS pages (
     ocr_confidence  DOUBLE,               -- mean word confidence 0–100, OCR pages only
     seconds         DOUBLE NOT NULL,
     chars           INTEGER NOT NULL,
+    ocr_reason      VARCHAR,              -- why the page was OCR'd: no_text_layer, garbage_text_layer, …
+    rotation_deg    INTEGER NOT NULL,     -- quarter turn applied before OCR: 0, 90, 180, 270
     PRIMARY KEY (sha256, page)
 );
 
