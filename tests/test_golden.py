@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from pipeline.contract import to_contract
-from tests.conftest import extracted, requires_tesseract
+from tests.conftest import FIXTURES, extracted, requires_tesseract
 from tests.golden.compare import EXACT, OCR, differences, golden_view
 from tests.golden.update import fixture_forms
 
 FORMS = fixture_forms()
+GOLDEN = Path(__file__).parent / "golden"
 
 
 def _marks(form_id: str) -> list[pytest.MarkDecorator]:
@@ -51,3 +52,22 @@ def test_scan_tolerance_still_catches_a_wrong_name() -> None:
     assert differences(damaged, expected, OCR) == []
     damaged["attendance"][0]["name"] = "Johan Lindgren"
     assert differences(damaged, expected, OCR) != []
+
+
+@pytest.mark.parametrize("seed", ["seed_000", "seed_001"])
+def test_a_seed_saved_as_word_reads_like_its_text(seed: str, tmp_path: Path) -> None:
+    """The same minutes typed into Word: one paragraph a block, the signature lines apart."""
+    import docx
+
+    text = (FIXTURES / "seeds" / f"{seed}.txt").read_text(encoding="utf-8")
+    document = docx.Document()
+    for block in text.strip().split("\n\n"):
+        for line in block.strip().split("\n"):
+            if line.strip():
+                document.add_paragraph(line.strip())
+    path = tmp_path / f"{seed}.docx"
+    document.save(str(path))
+    expected = json.loads((GOLDEN / f"{seed}.txt.json").read_text(encoding="utf-8"))
+    actual = golden_view(to_contract(extracted(path)))
+    expected["source"] = {**expected["source"], "format": "docx"}
+    assert differences(actual, expected, EXACT) == []
