@@ -146,6 +146,12 @@ def review_command(
     print_rows(columns, rows, output)
 
 
+NamesArgument = Annotated[
+    list[str], typer.Argument(help="Two or more names as written, or person ids.")
+]
+ReasonOption = Annotated[str | None, typer.Option(help="Why, for whoever reads the file next.")]
+
+
 @persons_app.command(
     "merge",
     epilog='Example: protokoll persons merge "Jacob Sandström" "Jacob Sandgren" '
@@ -153,14 +159,10 @@ def review_command(
 )
 @reports_errors
 def merge_command(
-    names: Annotated[
-        list[str], typer.Argument(help="Two or more names as written, or person ids.")
-    ],
+    names: NamesArgument,
     db_path: DbOption = DEFAULT_DB,
     overrides: OverridesOption = None,
-    reason: Annotated[
-        str | None, typer.Option(help="Why, for whoever reads the file next.")
-    ] = None,
+    reason: ReasonOption = None,
 ) -> None:
     """Decide that these names are one person: written to the overrides file and applied."""
     _decide(db_path, overrides, "merge", names, reason)
@@ -173,14 +175,10 @@ def merge_command(
 )
 @reports_errors
 def separate_command(
-    names: Annotated[
-        list[str], typer.Argument(help="Two or more names as written, or person ids.")
-    ],
+    names: NamesArgument,
     db_path: DbOption = DEFAULT_DB,
     overrides: OverridesOption = None,
-    reason: Annotated[
-        str | None, typer.Option(help="Why, for whoever reads the file next.")
-    ] = None,
+    reason: ReasonOption = None,
 ) -> None:
     """Decide that these names are different people (never merge): written down and applied."""
     _decide(db_path, overrides, "never_merge", names, reason)
