@@ -7,6 +7,7 @@ Minutes follow one convention: a preamble (title, date, place, attendance), numb
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from pipeline.nlp.references import find_references
 from pipeline.parse.attendance import (
     add_role,
     add_role_mentions,
+    add_speakers,
     merge_signatories,
     parse_attendance,
     roll_call,
@@ -26,10 +28,16 @@ from pipeline.parse.checks import guesses
 from pipeline.parse.decisions import find_decisions
 from pipeline.parse.elections import elected_roles
 from pipeline.parse.header import parse_header
-from pipeline.parse.lines import paragraph_text
+from pipeline.parse.lines import Paragraph, paragraph_text, paragraphs
 from pipeline.parse.sections import drop_stray_names, find_headings, segment_sections
 from pipeline.parse.signatures import find_signature_start, parse_signatures
-from pipeline.records import CleanText, Minutes, Section, SourceFile
+from pipeline.parse.vocabulary import GENERAL_MEETING_ENDINGS
+from pipeline.records import CleanText, Minutes, Role, Section, SourceFile
+
+
+def _texts(blocks: Sequence[Paragraph]) -> list[tuple[str, int]]:
+    """Each paragraph's text with its line breaks kept, and its page."""
+    return [("\n".join(line.text.strip() for line in p), p[0].page) for p in blocks]
 
 
 def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
@@ -81,6 +89,12 @@ def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
         attendance = roll_call([(s.title, s.paragraphs) for s in raw_sections])
     listed = list(attendance)
     attendance = add_role_mentions(attendance, mentions)
+    # Before the meeting opens, an unlisted speaker is an invited guest; at a general meeting
+    # only members have the floor.
+    attendance = add_speakers(attendance, _texts(paragraphs(preamble)), Role.GUEST)
+    in_sections = _texts([p for s in raw_sections for p in s.paragraphs])
+    general = (header.body or "").casefold().endswith(GENERAL_MEETING_ENDINGS)
+    attendance = add_speakers(attendance, in_sections, Role.MEMBER if general else None)
     for name, role, page in elected_roles(sections):
         attendance = add_role(attendance, name, role, page)
     attendance = merge_signatories(attendance, signatories)

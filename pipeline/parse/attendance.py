@@ -8,11 +8,13 @@ from dataclasses import replace
 
 from pipeline.names import match_in_meeting
 from pipeline.parse.lines import Field, labelled_fields
-from pipeline.parse.people import read_people
+from pipeline.parse.people import is_person_name, is_title, read_people, role_of
 from pipeline.parse.vocabulary import (
     ATTENDANCE_LABEL_WORDS,
     ATTENDANCE_LABELS,
+    INVERTING_ADVERBS,
     ROLE_LABELS,
+    SPEECH_VERBS,
     TITLE_ROLES,
 )
 from pipeline.records import Attendee, Line, Role, Signatory, Status
@@ -31,6 +33,22 @@ CHAIR_MENTION = re.compile(
 ADJUSTER_ELECTION = re.compile(
     rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})\s+(?:valdes|utsågs|väljs|utses)\s+"
     r"(?:att\s+(?:jämte\s+ordförande(?:n)?\s+)?justera|till\s+(?:protokoll)?juster)"
+)
+# å, ä and ö lost to U+FFFD in a damaged file still spell the verb ("ber�ttade")
+_SPEECH = "|".join(re.sub("[åäö]", lambda m: f"[{m[0]}\ufffd]", v) for v in SPEECH_VERBS)
+_SPEAKER = r"[A-ZÅÄÖÉÜ][\w\ufffd'-]*(?:[ \t]+[A-ZÅÄÖÉÜ][\w\ufffd'-]*){1,3}"
+# "Anna Berg informerade", "Revisor Bo Ek tillstyrkte", "… med att Cecilia Ek visade"; a
+# name never runs over a line break ("Inledning" on the line above is a heading)
+SPEAKER_FIRST = re.compile(
+    rf"(?:^|[.!?:;,]\s+|\b(?:och|att|där|då|när)\s+)(?:(?P<title>[\wåäö]+)[ \t]+)??"
+    rf"(?P<name>{_SPEAKER})\s+(?:{_SPEECH})\b",
+    re.MULTILINE,
+)
+# "Därefter berättade koncernchef Per Ek om …"
+SPEAKER_AFTER = re.compile(
+    rf"(?:^|[.!?]\s+)(?i:{'|'.join(INVERTING_ADVERBS)})\s+(?:{_SPEECH})\s+"
+    rf"(?:(?P<title>[a-zåäö]+)\s+)?(?P<name>{_SPEAKER})\b",
+    re.MULTILINE,
 )
 ROLE_MENTIONS: tuple[tuple[re.Pattern[str], Role], ...] = (
     (CHAIR_MENTION, Role.CHAIR),
@@ -171,6 +189,44 @@ def add_role_mentions(
             for a in attendees
         ]
     return attendees
+
+
+def add_speakers(
+    attendees: list[Attendee], texts: Sequence[tuple[str, int]], role: Role | None = None
+) -> list[Attendee]:
+    """Those the minutes have speak at the meeting ("Revisor Bo Ek tillstyrkte …") attended.
+
+    Only a full name counts, as the subject of a verb of speaking; a role word before it
+    ("Revisor", "Kassör") is their role, a job title ("koncernchef") their title. A speaker
+    no list names and no role word describes takes `role`: the caller knows whether the
+    speakers are invited guests (before the meeting opens) or members (at a general meeting).
+    """
+    for text, page in texts:
+        for pattern in (SPEAKER_FIRST, SPEAKER_AFTER):
+            for match in pattern.finditer(text):
+                attendees = _add_speaker(attendees, match["title"], match["name"], page, role)
+    return attendees
+
+
+def _add_speaker(
+    attendees: list[Attendee],
+    before: str | None,
+    name: str,
+    page: int,
+    default_role: Role | None,
+) -> list[Attendee]:
+    first, _, rest = name.partition(" ")
+    if before is None and (role_of(first) or is_title(first)) and len(rest.split()) >= 2:
+        before, name = first, rest  # "Revisor Bo Ek": the role was taken into the name
+    if len(name.split()) < 2 or not is_person_name(name) or any(w.isupper() for w in name.split()):
+        return attendees
+    role = role_of(before) if before else None
+    title = before if before and role is None and is_title(before) else None
+    if match_in_meeting(name, [a.name for a in attendees]) is not None:
+        return add_role(attendees, name, role, page) if role else attendees
+    given = role or default_role
+    roles = (given,) if given else ()
+    return [*attendees, Attendee(name, Status.PRESENT, roles, title=title, page=page)]
 
 
 def merge_signatories(

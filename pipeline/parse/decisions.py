@@ -6,27 +6,32 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from pipeline.parse.lines import Paragraph, paragraph_text
-from pipeline.parse.people import is_person_name
-from pipeline.parse.vocabulary import (
+from pipeline.parse.decision_words import (
+    AT_EARLIER_MEETING,
     BODY_DECIDES,
     BODY_NOUN_ENDINGS,
     CASE_DECIDED,
     CONSENSUS,
     DECIDED,
+    DECISION_FORMULA,
     DEFERRED,
     ELECTION_SENTENCE,
     ELECTION_TITLE,
     EXPLICIT_DECISION,
     IMPLICIT_DECISION_VERBS,
+    NAME_ELECTED,
     NEGATING_SUBJECTS,
     NEGATION_AFTER_VERB,
+    NOTHING_SUBMITTED,
     OUTCOME_WORDS,
     RESERVATION,
-    SECTION_PART_TITLES,
+    ROLE_ITEM_TITLES,
     VOTE_COUNTS,
     VOTE_MARKER,
 )
+from pipeline.parse.lines import Paragraph, paragraph_text
+from pipeline.parse.people import is_person_name
+from pipeline.parse.vocabulary import ROLE_WORDS, SECTION_PART_TITLES
 from pipeline.records import Decision, Outcome, Vote
 
 OUTCOME_PATTERN = re.compile(
@@ -47,6 +52,10 @@ BY_REFERENCE = re.compile(
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"(])")
 CONTINUATION = re.compile(r"^(?:vidare|samt|dessutom|även|också|och)\s+att\b", re.IGNORECASE)
 OPEN_END = re.compile(r"\b(?:att|följande)\s*:?$|:$", re.IGNORECASE)
+_POST = "|".join(sorted((re.escape(w) for w in ROLE_WORDS), key=len, reverse=True))
+# "Ordförande: Anna Berg, Kassör: Bo Ek": posts filled by name, as an election records them.
+POST_FILLED = re.compile(rf"(?i:\b(?:{_POST}))\s*:\s*[A-ZÅÄÖÉ][\wåäöé'-]+\s+[A-ZÅÄÖÉ]")
+MIN_POSTS_FILLED = 2
 
 
 def classify_outcome(text: str) -> Outcome:
@@ -83,9 +92,11 @@ def find_decisions(
     decisions: list[Decision] = []
     part: str | None = None
     proposals: list[str] = []  # at-satser put to the meeting, which "bifalles" adopts
-    election = bool(ELECTION_TITLE.match(title))
+    election = bool(ELECTION_TITLE.match(title)) or (
+        title.casefold().strip(" :.") in ROLE_ITEM_TITLES
+    )
     open_ended = False  # the last decision ends "… beslutades att": its list follows
-    for paragraph in section_paragraphs:
+    for paragraph in _at_decision_formulas(section_paragraphs):
         if len(paragraph) > 1 and part_of(paragraph[0].text.strip()) is not None:
             # "Beslut" on its own line right above its text: a sub-heading, then the text
             part = part_of(paragraph[0].text.strip())
@@ -123,7 +134,23 @@ def find_decisions(
             open_ended = bool(OPEN_END.search(reported[-1]))
         elif election and _only_names(text):  # "Val av mötesordförande" → "Fredrik Håård"
             decisions.append(Decision(text, Outcome.ELECTED, page))
+        elif NOTHING_SUBMITTED.match(text):
+            decisions.append(Decision(text, Outcome.NOTED, page))
     return _with_votes(decisions, [paragraph_text(p) for p in section_paragraphs])
+
+
+def _at_decision_formulas(section_paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """Paragraphs split where a line opens with the body's decision ("Årsmötet beslutade")."""
+    out: list[Paragraph] = []
+    for paragraph in section_paragraphs:
+        start = 0
+        for index in range(1, len(paragraph)):
+            formula = DECISION_FORMULA.match(paragraph[index].text.strip())
+            if formula and formula["subject"].casefold().endswith(BODY_NOUN_ENDINGS):
+                out.append(paragraph[start:index])
+                start = index
+        out.append(paragraph[start:])
+    return out
 
 
 def _adopted(text: str, proposals: Sequence[str], page: int, election: bool) -> Decision:
@@ -144,6 +171,10 @@ def _decision(text: str, page: int, election: bool, *, explicit: bool) -> Decisi
     # In an election, adopting the proposal elects ("beslutade enligt valberedningens förslag").
     if election and (outcome is Outcome.APPROVED or (outcome is Outcome.OTHER and not explicit)):
         outcome = Outcome.ELECTED
+    if outcome in (Outcome.APPROVED, Outcome.OTHER) and (
+        len(POST_FILLED.findall(text)) >= MIN_POSTS_FILLED
+    ):
+        outcome = Outcome.ELECTED  # "… the board as follows: Chair: Anna Berg, Treasurer: …"
     return Decision(text, outcome, page)
 
 
@@ -173,6 +204,10 @@ def reports_decision(sentence: str, meeting_year: int | None) -> bool:
     godkändes") and nothing dates it before the meeting ("RAR beviljades medel under 2016" is
     background, not a decision of this meeting).
     """
+    if AT_EARLIER_MEETING.search(sentence):
+        return False
+    if NAME_ELECTED.match(sentence):
+        return True
     consensus = CONSENSUS.match(sentence)
     if consensus:
         return consensus["subject"].casefold().endswith(BODY_NOUN_ENDINGS)

@@ -20,6 +20,9 @@ MEETING_ROLE_WORDS: dict[str, Role] = {
     "mötesordförande": Role.CHAIR,
     "ordförande": Role.CHAIR,
     "chairperson": Role.CHAIR,
+    "chair": Role.CHAIR,
+    "meeting chair": Role.CHAIR,
+    "meeting secretary": Role.SECRETARY,
     "vice mötesordförande": Role.VICE_CHAIR,
     "mötessekreterare": Role.SECRETARY,
     "sekreterare": Role.SECRETARY,
@@ -35,7 +38,7 @@ MEETING_ROLE_WORDS: dict[str, Role] = {
 _ROLE = "|".join(sorted((re.escape(w) for w in MEETING_ROLE_WORDS), key=len, reverse=True))
 NAME = r"[A-ZÅÄÖÉÜ][\wåäöéü'-]+(?:\s+[A-ZÅÄÖÉÜ][\wåäöéü'-]+){1,3}"
 # "Val av ordförande och sekreterare för årsmötet", "Val av protokolljusterare, tillika rösträknare"
-_JOIN = r"(?:\s*,\s*|\s+och\s+|\s+tillika\s+|\s+and\s+|\s+)"
+_JOIN = r"(?:\s*,\s*(?:tillika\s+|och\s+)?|\s+och\s+|\s+tillika\s+|\s+and\s+|\s+)"
 _OF_MEETING = r"(?:för\s+(?:års)?mötet|för\s+sammanträdet|för\s+årsmöte\w*|of\s+the\s+meeting)"
 ELECTION_OF_MEETING_ROLES = re.compile(
     rf"^(?:val|election)\s+(?:av|of)\s+(?P<roles>(?:(?:{_ROLE}){_JOIN}?)+){_OF_MEETING}?\s*$",
@@ -46,9 +49,11 @@ NAME_IS_ROLE = re.compile(
     rf"^(?P<name>[A-ZÅÄÖÉ][\wåäöé'-]+(?:\s+[A-ZÅÄÖÉ][\wåäöé'-]+){{0,3}})\s+(?:är|blir)\s+"
     rf"(?:(?:mötets|årsmötets)\s+)?(?P<role>{_ROLE})\b"
 )
-# "Karin Starrin till ordförande", "Samuel Hammersberg väljs till mötesordförande"
+# "Karin Starrin till ordförande", "Samuel Hammersberg väljs till mötesordförande",
+# "Eva Lind appointed as chair"
 NAME_TO_ROLE = re.compile(
-    rf"(?P<name>{NAME})\s+(?:(?:väljs|valdes|utses|utsågs)\s+(?:in\s+)?)?(?:till|som)\s+"
+    rf"(?P<name>{NAME})\s+(?:(?:väljs|valdes|utses|utsågs|(?:was\s+)?(?:appointed|elected))"
+    r"\s+(?:in\s+)?)?(?:till|som|as)\s+"
     rf"(?:(?:mötets|årsmötets)\s+)?(?P<role>{_ROLE})\b"
 )
 ELECTION_VERB = re.compile(r"\b(?:välja|väljs|valdes|utse|utses|utsågs|elect|appoint)\w*\b", re.I)

@@ -6,7 +6,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from pipeline.nlp.dates import TIME_RANGE, parse_date, parse_times, without_dates
+from pipeline.nlp.dates import (
+    SINGLE_TIME,
+    TIME_RANGE,
+    parse_date,
+    parse_times,
+    without_dates,
+)
 from pipeline.parse.lines import labelled_fields
 from pipeline.parse.vocabulary import (
     BODY_LABELS,
@@ -15,7 +21,10 @@ from pipeline.parse.vocabulary import (
     DATE_LABELS,
     MEETING_BODIES,
     OPENED,
+    ORGANIZATION_NOUN,
     PLACE_LABELS,
+    PLANNED_OPENING,
+    QUORUM_OF_BODY,
     REMOTE_MARKERS,
     TIME_AND_PLACE_LABELS,
 )
@@ -46,6 +55,7 @@ RUNNING_NOISE = re.compile(
     re.IGNORECASE,
 )
 TITLE_LINES = 4
+TITLE_ORGANIZATION_MAX_WORDS = 6
 DOCUMENT_KIND = re.compile(
     r"(?:sammanträdes|mötes|års|styrelse)?protokoll", re.IGNORECASE
 )  # a title runs over a few lines at most, before the first field
@@ -56,11 +66,13 @@ def parse_header(
 ) -> MeetingHeader:
     """The header from the preamble; running page headers and the minutes' own account of
     opening and closing the meeting fill what the preamble leaves open."""
-    fields = labelled_fields(preamble, HEADER_LABELS)
+    fields = labelled_fields(unfold_label_rows(preamble), HEADER_LABELS)
     organization, body = parse_title(preamble)
     stated_body = next((f.value for f in fields if f.label in BODY_LABELS and f.value), None)
     if stated_body:
         body = _body_of(stated_body) or stated_body.casefold()
+    if body is None:
+        body = body_of_quorum(body_text)
     if organization is None:
         organization = organization_of(running_lines)
     when = " ".join(f.value for f in fields if f.label in DATE_LABELS | TIME_AND_PLACE_LABELS)
@@ -84,11 +96,40 @@ def parse_header(
     return with_actual_times(header, body_text, had_range=end is not None)
 
 
+def unfold_label_rows(preamble: Sequence[Line]) -> list[Line]:
+    """A row of labels over a row of values, as a header table is often laid out ("Datum<TAB>
+    Plats" over "2023-05-02 kl 18 Bygdegården"), read as "Label: value" lines."""
+    out: list[Line] = []
+    index = 0
+    while index < len(preamble):
+        line = preamble[index]
+        labels = [c.strip().rstrip(":").casefold() for c in line.text.split("\t") if c.strip()]
+        below = preamble[index + 1] if index + 1 < len(preamble) else None
+        if len(labels) < 2 or not set(labels) <= HEADER_LABELS or below is None:
+            out.append(line)
+            index += 1
+            continue
+        values = [c.strip() for c in below.text.split("\t") if c.strip()]
+        if len(values) == len(labels):
+            out += [replace(below, text=f"{k}: {v}") for k, v in zip(labels, values, strict=True)]
+        elif labels[-1] in PLACE_LABELS and set(labels[:-1]) <= DATE_LABELS:
+            out.append(replace(below, text=f"tid och plats: {below.text.strip()}"))
+        else:
+            out.append(line)
+            index += 1
+            continue
+        out.append(replace(below, text=""))  # the row of values ends the fields
+        index += 2
+    return out
+
+
 def with_actual_times(header: MeetingHeader, text: str, *, had_range: bool) -> MeetingHeader:
     """Times the minutes record ("Mötet öppnades 17.32") over a header's announced start."""
     if had_range or not text:
         return header
     opened, closed = OPENED.search(text), CLOSED.search(text)
+    if opened is None and header.start_time is None:
+        opened = PLANNED_OPENING.search(text)
     start = f"{int(opened['h']):02d}:{opened['m']}" if opened else header.start_time
     end = f"{int(closed['h']):02d}:{closed['m']}" if closed else header.end_time
     return replace(header, start_time=start, end_time=end)
@@ -116,9 +157,24 @@ def parse_title(preamble: Sequence[Line]) -> tuple[str | None, str | None]:
     meeting = MEETING_WORD_OF.search(title)
     if meeting:
         org = meeting["org"].strip(" ,.") if meeting["org"] else None
-        return org, _body_of(meeting["word"])
+        return org or _named_organization(title_lines), _body_of(meeting["word"])
     noun = BODY_NOUN.search(title)
-    return None, (noun.group(0) if noun else None)
+    return _named_organization(title_lines), (noun.group(0) if noun else None)
+
+
+def _named_organization(title_lines: Sequence[str]) -> str | None:
+    """A title line that is nothing but the association's name ("EKBACKENS BYALAG")."""
+    for line in title_lines:
+        words = line.split()
+        if (
+            1 <= len(words) <= TITLE_ORGANIZATION_MAX_WORDS
+            and ORGANIZATION_NOUN.search(line)
+            and not DOCUMENT_KIND.search(line)
+            and not _body_of(line)
+            and not any(ch.isdigit() for ch in line)
+        ):
+            return line.strip(" ,.")
+    return None
 
 
 def _stacked_title(title_lines: Sequence[str]) -> tuple[str | None, str | None] | None:
@@ -129,6 +185,14 @@ def _stacked_title(title_lines: Sequence[str]) -> tuple[str | None, str | None] 
             if BODY_NOUN.search(body) or _body_of(body):
                 return title_lines[index - 1].strip(), _body_of(body) or body
     return None
+
+
+def body_of_quorum(text: str) -> str | None:
+    """The body whose quorum the minutes establish ("Styrelsen är beslutsmässig")."""
+    match = QUORUM_OF_BODY.search(text)
+    if match is None:
+        return None
+    return (match["possessive"] or match["subject"]).casefold()
 
 
 def organization_of(running_lines: Sequence[str]) -> str | None:
@@ -151,5 +215,5 @@ def _body_of(word: str) -> str | None:
 
 def _place_after_time(value: str) -> str:
     """ "2017-02-09 kl 9-11.30, Hotell Malmköping" → "Hotell Malmköping"."""
-    rest = TIME_RANGE.sub(" ", without_dates(value))
+    rest = SINGLE_TIME.sub(" ", TIME_RANGE.sub(" ", without_dates(value)))
     return rest.strip(" ,;.-–")

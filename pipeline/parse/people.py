@@ -48,6 +48,12 @@ NOT_A_PERSON = {
     "parti",
     "närvarande",
 }
+# "… samt ytterligare ca 60 medlemmar": a count of people left unnamed, not a person's remark
+UNNAMED_COUNT = re.compile(
+    r"\s*(?:,|\bsamt|\boch|\bplus)\s+(?:ytterligare\s+)?(?:ca\.?\s+|cirka\s+|omkring\s+)?"
+    r"\d+\s+\w+.*$",
+    re.IGNORECASE,
+)
 DATE_ONLY = re.compile(r"[\d\s./-]+")  # a date line that ran on into the block
 NAME_PARTICLES = {"af", "von", "de", "van", "der", "la", "du", "di"}
 
@@ -120,7 +126,7 @@ def _one_per_line(lines: Sequence[str]) -> bool:
 
 def _add_item(people: list[ListedPerson], item: str) -> None:
     """Read "Anna Andersson (S), ordförande", or a lone "ordförande" of the last name."""
-    item = item.strip(" .:-–")
+    item = UNNAMED_COUNT.sub("", item).strip(" .:-–")
     if not item:
         return
     notes: list[str] = []

@@ -11,12 +11,15 @@ from pipeline.names import fold
 from pipeline.parse.lines import Paragraph, paragraph_text, paragraphs
 from pipeline.parse.people import is_person_name
 from pipeline.parse.vocabulary import (
+    AGENDA_TITLES,
     ATTENDANCE_LABELS,
     BODY_LABELS,
     DATE_LABELS,
+    MINUTES_TITLES,
     PLACE_LABELS,
     ROLE_LABELS,
     SECTION_PART_TITLES,
+    SIGNATURE_TITLES,
     TIME_AND_PLACE_LABELS,
 )
 from pipeline.records import Line
@@ -167,12 +170,62 @@ def _marked_headings(lines: Sequence[Line]) -> list[Heading]:
             if not is_section_part(match["title"]):
                 found.append(Heading(index, match["number"].rstrip("."), match["title"].strip()))
         return found
-    for index, text in marked:
-        if not is_section_part(text) and not found and _is_document_title(text):
+    ends = [i for i, _ in marked[1:]] + [len(lines)]
+    past_title = False  # the title comes first; after the agenda, no heading is the title
+    for (index, text), end in zip(marked, ends, strict=True):
+        items = _outline_items(lines, index, end)
+        if items:  # "Minutes of Meeting" over an outline: its items are the sections
+            found += items
+        elif _is_agenda(lines, index, end):
+            past_title = True
+        elif not is_section_part(text) and not past_title and _is_document_title(text):
             continue
-        if not is_section_part(text):
+        elif not is_section_part(text) and text.casefold().strip(" :") not in SIGNATURE_TITLES:
             found.append(Heading(index, "", text))
+        past_title = past_title or bool(found)
     return found
+
+
+def _blocks(lines: Sequence[Line], start: int, end: int) -> list[tuple[int, int]]:
+    """(index of its first line, number of lines) of each paragraph in lines[start:end]."""
+    blocks: list[tuple[int, int]] = []
+    for index in range(start, end):
+        if not lines[index].text.strip():
+            continue
+        if blocks and blocks[-1][0] + blocks[-1][1] == index:
+            blocks[-1] = (blocks[-1][0], blocks[-1][1] + 1)
+        else:
+            blocks.append((index, 1))
+    return blocks
+
+
+def _is_agenda(lines: Sequence[Line], index: int, end: int) -> bool:
+    """ "Agenda" / "Dagordning" over a bare list of items announces the sections to come; the
+    minutes then take the items up under headings of their own."""
+    if lines[index].text.strip().casefold().rstrip(": ") not in AGENDA_TITLES:
+        return False
+    blocks = _blocks(lines, index + 1, end)
+    if len(blocks) != 1 or blocks[0][1] < MIN_NUMBERED_HEADINGS:
+        return False
+    first, size = blocks[0]
+    return all(
+        not lines[i].text.strip().endswith((".", ":")) and len(lines[i].text.split()) <= 25
+        for i in range(first, first + size)
+    )
+
+
+def _outline_items(lines: Sequence[Line], index: int, end: int) -> list[Heading]:
+    """Minutes kept as an outline: under "Minutes" / "Protokoll", each block opens with the
+    item's title on a line of its own, its notes on the lines below."""
+    if lines[index].text.strip().casefold().rstrip(": ") not in MINUTES_TITLES:
+        return []
+    blocks = _blocks(lines, index + 1, end)
+    if len(blocks) < MIN_NUMBERED_HEADINGS or any(size < 2 for _, size in blocks):
+        return []
+    titles = [lines[first].text.strip() for first, _ in blocks]
+    if not all(_looks_like_heading(t) for t in titles):
+        return []
+    return [Heading(first, "", t) for (first, _), t in zip(blocks, titles, strict=True)]
 
 
 def _labels_a_list(lines: Sequence[Line], index: int) -> bool:
@@ -254,10 +307,11 @@ def _with_lettered_items(lines: Sequence[Line], headings: list[Heading]) -> list
         expected = "A"
         for index in range(heading.index + 1, end):
             match = LETTERED_HEADING.match(lines[index].text.strip())
+            first_line = index == heading.index + 1  # "§ 18 Övriga frågor" / "A. Parkeringen"
             if (
                 match
                 and match["letter"] == expected
-                and _starts_paragraph(lines, index)
+                and (_starts_paragraph(lines, index) or first_line)
                 and _plausible_title(match["title"])
             ):
                 out.append(Heading(index, f"{heading.number}.{expected}", match["title"]))

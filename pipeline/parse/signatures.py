@@ -83,9 +83,21 @@ def parse_signatures(lines: Sequence[Line], document_text: str = "") -> list[Sig
         elif looks_like_name(text) and not caption_titles(text):
             signatories.append(Signatory(text, role, page=line.page))
             below = [len(signatories) - 1]
+        elif signed := _name_then_role(text):  # "Maria Ek sekr.", "Bo Berg, ordförande"
+            signatories.append(Signatory(signed[0], role, title=signed[1], page=line.page))
+            below = [len(signatories) - 1]
         elif below and signatories[below[-1]].title is None:
             signatories[below[-1]] = replace(signatories[below[-1]], title=text)
     return signatories
+
+
+def _name_then_role(text: str) -> tuple[str, str] | None:
+    """("Maria Ek", "sekr.") from a name signed with its role after it on the same line."""
+    name, _, word = text.rpartition(" ")
+    name = name.rstrip(" ,")
+    if role_of(word) is None or not looks_like_name(name) or caption_titles(name):
+        return None
+    return name, word
 
 
 def caption_titles(text: str) -> list[str] | None:

@@ -1,14 +1,15 @@
 """The Swedish words of minutes, mapped to the project's English keys.
 
 Domain words live here, in tables, so that a new habit of writing minutes is one new row, not a
-new regular expression somewhere in the parser.
+new regular expression somewhere in the parser. The words that record decisions and their
+outcomes are in decision_words.py.
 """
 
 from __future__ import annotations
 
 import re
 
-from pipeline.records import Outcome, Role, Status
+from pipeline.records import Role, Status
 
 # Labels that open an attendance block, casefolded, with the status and role they give.
 ATTENDANCE_LABELS: dict[str, tuple[Status, Role | None]] = {
@@ -61,6 +62,7 @@ ROLE_WORDS: dict[str, Role] = {
     "vice mötesordförande": Role.VICE_CHAIR,
     "sekreterare": Role.SECRETARY,
     "sekr.": Role.SECRETARY,
+    "sekr": Role.SECRETARY,
     "mötessekreterare": Role.SECRETARY,
     "protokollförare": Role.SECRETARY,
     "kassör": Role.TREASURER,
@@ -83,6 +85,18 @@ ROLE_WORDS: dict[str, Role] = {
     "gäst": Role.GUEST,
     "tjänsteman": Role.STAFF,
     "handläggare": Role.STAFF,
+    # minutes kept in English
+    "chair": Role.CHAIR,
+    "chairman": Role.CHAIR,
+    "chairwoman": Role.CHAIR,
+    "chairperson": Role.CHAIR,
+    "vice chair": Role.VICE_CHAIR,
+    "vice chairman": Role.VICE_CHAIR,
+    "secretary": Role.SECRETARY,
+    "treasurer": Role.TREASURER,
+    "board member": Role.MEMBER,
+    "deputy": Role.SUBSTITUTE,
+    "auditor": Role.AUDITOR,
 }
 # Endings of job titles written beside a name ("Förbundschef", "Verksamhetsutvecklare").
 TITLE_ENDINGS = (
@@ -124,6 +138,35 @@ ATTENDANCE_LABEL_WORDS: tuple[tuple[str, tuple[Status, Role | None]], ...] = (
     ("närvarande", (Status.PRESENT, None)),
     ("deltagare", (Status.PRESENT, None)),
 )
+
+# Verbs of speaking at the meeting, past tense: "Anna Berg informerade om …" says she was there.
+SPEECH_VERBS = (
+    "informerade",
+    "berättade",
+    "presenterade",
+    "redogjorde",
+    "redovisade",
+    "föredrog",
+    "visade",
+    "lyfte",
+    "pekade",
+    "påpekade",
+    "frågade",
+    "undrade",
+    "framförde",
+    "inledde",
+    "tackade",
+    "läste",
+    "svarade",
+    "tillstyrkte",
+    "kommenterade",
+    "meddelade",
+    "rapporterade",
+    "yrkade",
+    "föreslog",
+)
+# Words that put the verb before its subject: "Därefter berättade Per Ek om …".
+INVERTING_ADVERBS = ("därefter", "sedan", "därpå", "då", "slutligen", "vidare", "först")
 
 # Labels of lines that name people by their role at the meeting: they attended.
 ROLE_LABELS: dict[str, Role] = {
@@ -171,10 +214,30 @@ MEETING_BODIES = {
     "annual meeting": "årsmöte",
     "annual general meeting": "årsmöte",
 }
+# Bodies that are a general meeting of the members, where only members have the floor.
+GENERAL_MEETING_ENDINGS = ("årsmöte", "medlemsmöte", "stämma", "stämman")
+# Words that make a title line the name of the organisation ("Ekbackens Byalag").
+ORGANIZATION_NOUN = re.compile(
+    r"\b[\wåäöÅÄÖ-]*(?:förening|föreningen|byalag|byalaget|förbund|förbundet|sällskap"
+    r"|sällskapet|klubb|klubben|samfällighetsförening|kommun|region)\b",
+    re.IGNORECASE,
+)
 # Nouns that name a body that holds meetings, in their definite form.
 BODY_NOUN = re.compile(
     r"\b(?:[A-ZÅÄÖ]\w+s\s+)?[\wåäö-]*(?:styrelsen|styrelse|nämnden|nämnd|utskottet|utskott|fullmäktige"
     r"|gruppen|stämman|rådet|kommittén|beredningen|direktionen|presidiet|förbundsstyrelsen)\b",
+    re.IGNORECASE,
+)
+# The quorum item names the body that meets: "Styrelsens beslutförhet", "Nämnden är beslutsmässig".
+_BODY_DEFINITE = (
+    r"(?:[\wåäö]+-\s+och\s+)?[\wåäö-]*(?:styrelsen|nämnden|utskottet|fullmäktige|stämman|rådet|kommittén|direktionen"
+    r"|presidiet)"
+)
+_QUORATE = r"beslut(?:bar|smässig|s?för)"
+QUORUM_OF_BODY = re.compile(
+    rf"\b(?P<possessive>{_BODY_DEFINITE})s\s+{_QUORATE}het\b"
+    rf"|\b(?P<subject>{_BODY_DEFINITE})\s+(?:[^.\n]{{0,80}}?\s)?(?:är|förklarades|förklaras"
+    rf"|uppfyller\s+kraven\s+för)\s+(?:därmed\s+)?{_QUORATE}",
     re.IGNORECASE,
 )
 # Sentences that tell when the meeting actually opened or closed ("Mötet öppnades 17:45").
@@ -188,6 +251,12 @@ CLOSED = re.compile(
     r"(?:\b(?:mötet|sammanträdet)\s+(?:avslutades|förklarades\s+avslutat|avslutas)"
     r"|\b(?:avslutade|avslutar|förklarade)\s+(?:mötet|sammanträdet)(?:\s+avslutat)?)"
     r"[^.\n]{0,50}?\b(?:kl\.?\s*)?(?P<h>\d{1,2})[.:](?P<m>\d{2})\b",
+    re.IGNORECASE,
+)
+# "Mötet planeras att öppnas 17:30": the announced start, for minutes that record no other.
+PLANNED_OPENING = re.compile(
+    r"\b(?:mötet|sammanträdet)\s+(?:planeras|beräknas|är\s+planerat)\s+(?:att\s+)?"
+    r"(?:öppnas|börja|starta)[^.\n]{0,50}?\b(?:kl\.?\s*)?(?P<h>\d{1,2})[.:](?P<m>\d{2})\b",
     re.IGNORECASE,
 )
 TIME_AND_PLACE_LABELS = {"tid och plats", "plats och tid", "datum och plats", "plats och datum"}
@@ -226,107 +295,31 @@ AFFILIATION_MARKERS = re.compile(
     re.IGNORECASE,
 )
 
-# Ways of writing an outcome; searched in the order given, the earliest hit in the text wins.
-OUTCOME_WORDS: tuple[tuple[Outcome, str], ...] = (
-    (
-        Outcome.REFERRED,
-        r"återremitter\w*|remitter(?:as|ades)|hänskjut\w*|hänsköts"
-        r"|överlämna(?:s|des|r)\s+(?:ärendet\s+)?till",
-    ),
-    (
-        Outcome.POSTPONED,
-        r"bords?l(?:äggs|ades|agts?|agd\w*|ägga|ägger)|skjut(?:s|as)\s+(?:upp|på\s+framtiden|fram)"
-        r"|sköts\s+(?:upp|på\s+framtiden|fram)|uppskjut\w*",
-    ),
-    (Outcome.REJECTED, r"avsl(?:ås|ogs|å|agits|år)"),
-    (
-        Outcome.ELECTED,
-        r"väljs|valdes|välja|väljer|utses|utsågs|utse|utser|omvaldes|nyvaldes|omväljs|nyväljs",
-    ),
-    (
-        Outcome.NOTED,
-        r"noter(?:as|ades|a|ar)|läggs\s+till\s+handlingarna|lades\s+till\s+handlingarna"
-        r"|lägger\s+\w+(?:\s+\w+)?\s+till\s+handlingarna"
-        r"|tas\s+emot|togs\s+emot|tackar\s+för\s+informationen",
-    ),
-    (
-        Outcome.APPROVED,
-        r"bevilja(?:s|des|t|r)?|godk(?:änns|ändes|änna|änt|änner)|bifall(?:s|es|a)|biföll?s"
-        r"|anta(?:s|git|r)?|antogs|fastställ(?:s|des|a|t|er)|tillstyrk\w*",
-    ),
-)
-
-# Past-tense passives that report a decision taken at the meeting when no "Beslut:" marks it
-# ("Dagordningen godkändes", "Ingrid Jerneborg Glimne valdes att justera").
-IMPLICIT_DECISION_VERBS = re.compile(
-    r"\b(?:godkändes|fastställdes|antogs|valdes|omvaldes|nyvaldes|utsågs|beslutades|beslöts"
-    r"|avslogs|bordlades|återremitterades|beviljades|biföls|bifölls|noterades"
-    r"|lades\s+till\s+handlingarna)\b",
-    re.IGNORECASE,
-)
-# "Arbetsutskottet beviljar …", "Förbundsstyrelsen godkänner …": the body decides, present tense.
-BODY_DECIDES = re.compile(
-    r"^(?P<subject>[\wåäö-]+)\s+(?:beviljar|godkänner|fastställer|antar|avslår|bordlägger"
-    r"|återremitterar|väljer|utser|noterar|lägger|beslutar|bifaller|tillstyrker|överlämnar)\b",
-    re.IGNORECASE,
-)
-# "Ansökan beviljas.", "Ärendet överlämnas till …": the case itself as subject, present passive.
-CASE_DECIDED = re.compile(
-    r"^(?:ärendet|ansökan|ansökningen|frågan|motionen|förslaget|propositionen|budgeten"
-    r"|dagordningen|protokollet|informationen|rapporten|redovisningen|skrivelsen|yttrandet)\s+"
-    r"(?:\w+\s+){0,2}?(?:beviljas|godkänns|fastställs|antas|avslås|bordläggs|återremitteras"
-    r"|överlämnas|noteras|läggs\s+till\s+handlingarna|bifalls|tillstyrks)\b",
-    re.IGNORECASE,
-)
-# "Till arbetsutskott för perioden 2015–2018 väljs X, Y och Z."
-ELECTION_SENTENCE = re.compile(r"^till\s+.{0,80}?\b(?:väljs|utses|omväljs|nyväljs)\b", re.I)
-# "Gruppen enades om att ...": an agreement of the body itself (not of "mötesdeltagarna").
-CONSENSUS = re.compile(
-    r"^(?P<subject>\w+)\s+(?:enades|enas|kom\s+överens)\s+(?:om\s+)?att\b", re.IGNORECASE
-)
-# "Årsmötet beslutade att", "Det beslutades att", "Styrelsen beslutar": a decision of the body.
-DECIDED = re.compile(
-    r"\b(?:beslutade|beslutar|beslöt|beslutades|beslöts|beslutats|tog\s+beslut|fattade\s+beslut"
-    r"|röstades\s+igenom|klubbades|beslut\s+att)\b",
-    re.IGNORECASE,
-)
-# An election item: adopting a proposal there elects people.
-ELECTION_TITLE = re.compile(r"^(?:val|inval|omval|fyllnadsval|election)\b", re.IGNORECASE)
-# Votes and reservations ("Omröstning: 5 ja, 3 nej, 1 avstår", "Anna Berg (M) reserverar sig").
-VOTE_COUNTS = {
-    "yes": re.compile(r"(\d+)\s*(?:ja|ja-röster|röster\s+för)\b|\bja\s*:?\s*(\d+)", re.I),
-    "no": re.compile(r"(\d+)\s*(?:nej|nej-röster|röster\s+emot)\b|\bnej\s*:?\s*(\d+)", re.I),
-    "abstain": re.compile(
-        r"(\d+)\s*(?:avstår|avstod|avstående|nedlagda)\b|\b(?:avstår|avstod|nedlagda)\s*:?\s*(\d+)",
-        re.I,
-    ),
+# Headings over the agenda: a bare list of the items the minutes then take up one by one.
+AGENDA_TITLES = {
+    "agenda",
+    "dagordning",
+    "föredragningslista",
+    "förslag till dagordning",
+    "ärendelista",
+    "preliminär dagordning",
 }
-VOTE_MARKER = re.compile(r"\b(?:omröstning|votering|röstade|röster)\b", re.IGNORECASE)
-RESERVATION = re.compile(r"(?P<who>.+?)\s+(?:reserverar|reserverade)\s+sig\b", re.IGNORECASE)
-# "Beslut om budget tas på nästa möte": deferred to a later meeting.
-DEFERRED = re.compile(
-    r"\b(?:tas|tages|behandlas|återkommer|skjuts|flyttas)\b.{0,40}\b(?:nästa|kommande|senare)\s+"
-    r"(?:\w+)?(?:möte|sammanträde)",
-    re.IGNORECASE,
-)
-BODY_NOUN_ENDINGS = (
-    "gruppen",
-    "styrelsen",
-    "nämnden",
-    "utskottet",
-    "mötet",
-    "stämman",
-    "rådet",
-    "sammanträdet",
-    "kommittén",
-    "fullmäktige",
-)
-NEGATING_SUBJECTS = re.compile(r"^(?:inga|ingen|inget)\b", re.IGNORECASE)
-NEGATION_AFTER_VERB = re.compile(r"^\s+(?:inte|ej|icke)\b", re.IGNORECASE)
-# "Beslut:", "Beslut att", "Beslutades att": a marker before the decided text.
-EXPLICIT_DECISION = re.compile(
-    r"^(?:beslut|beslutades|beslöts)\s*(?::|\batt\b|$)\s*", re.IGNORECASE
-)
+# Headings over the signature block, which opens no item of its own.
+SIGNATURE_TITLES = {"signaturer", "underskrifter", "signatures", "justering", "justeras"}
+# Headings over the minutes proper, when they are kept as an outline of items and notes.
+MINUTES_TITLES = {
+    "minutes",
+    "minutes of meeting",
+    "minutes of the meeting",
+    "meeting minutes",
+    "meeting notes",
+    "notes",
+    "protokoll",
+    "mötesprotokoll",
+    "anteckningar",
+    "mötesanteckningar",
+    "minnesanteckningar",
+}
 
 # Sub-headings that divide a section rather than open one ("3.1.2 Beslut", "Förslag till beslut").
 SECTION_PART_TITLES = {

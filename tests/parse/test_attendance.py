@@ -8,7 +8,7 @@ from pipeline.parse.attendance import (
     parse_attendance,
 )
 from pipeline.parse.people import read_people
-from pipeline.records import Line, Role, Signatory, Status
+from pipeline.records import Attendee, Line, Role, Signatory, Status
 
 
 def _lines(text: str) -> list[Line]:
@@ -196,4 +196,74 @@ def test_elections_give_meeting_roles() -> None:
         ("Inger Gustafsson", Role.SECRETARY, 1),
         ("Lukas", Role.ADJUSTER, 2),
         ("Fredrik Håård", Role.CHAIR, 2),
+    ]
+
+
+def test_an_election_in_english_minutes_gives_the_meeting_role() -> None:
+    from pipeline.parse.elections import elected_roles
+    from pipeline.records import Decision, Outcome, Section
+
+    decision = Decision("Eva Lind appointed as chairperson of the meeting.", Outcome.ELECTED, 1)
+    sections = [Section("", "Election of meeting chair", 1, "", (decision,))]
+    assert elected_roles(sections) == [("Eva Lind", Role.CHAIR, 1)]
+
+
+def test_adjusters_who_also_count_the_votes() -> None:
+    from pipeline.parse.elections import elected_roles
+    from pipeline.records import Decision, Outcome, Section
+
+    decision = Decision("Stämman beslutade att välja Eva Lind och Bo Ek.", Outcome.ELECTED, 1)
+    sections = [Section("4", "Val av protokolljusterare, tillika rösträknare", 1, "", (decision,))]
+    assert elected_roles(sections) == [
+        ("Eva Lind", Role.ADJUSTER, 1),
+        ("Eva Lind", Role.VOTE_COUNTER, 1),
+        ("Bo Ek", Role.ADJUSTER, 1),
+        ("Bo Ek", Role.VOTE_COUNTER, 1),
+    ]
+
+
+def test_those_who_speak_at_the_meeting_attended() -> None:
+    from pipeline.parse.attendance import add_speakers
+
+    listed = [Attendee("Anna Berg", Status.PRESENT, (Role.CHAIR,))]
+    texts = [
+        ("Revisor Bo Ek tillstyrkte ansvarsfrihet.", 1),
+        ("Inledning\nDärefter berättade vd Cecilia Holm om bygget.", 1),
+        ("Kvällen började med att Dan Fors visade bilder. Anna Berg informerade.", 2),
+        ("Valberedningen föreslog Erik Lund. Eva Ströms vandringar nämndes.", 2),
+    ]
+    people = add_speakers(listed, texts)
+    assert [(p.name, p.roles, p.page) for p in people] == [
+        ("Anna Berg", (Role.CHAIR,), None),
+        ("Bo Ek", (Role.AUDITOR,), 1),
+        ("Cecilia Holm", (), 1),
+        ("Dan Fors", (), 2),
+    ]
+
+
+def test_a_speech_verb_with_an_unreadable_letter() -> None:
+    from pipeline.parse.attendance import add_speakers
+
+    people = add_speakers([], [("Sedan ber\ufffdttade Per Ek om glass.", 1)])
+    assert [p.name for p in people] == ["Per Ek"]
+
+
+def test_a_count_of_unnamed_members_leaves_the_last_person_her_role() -> None:
+    people = read_people(
+        ["Eva Lind, ordförande", "Bo Ek, ledamot samt ytterligare ca 40 medlemmar i föreningen"]
+    )
+    assert [(p.name, p.roles, p.affiliation) for p in people] == [
+        ("Eva Lind", [Role.CHAIR], None),
+        ("Bo Ek", [Role.MEMBER], None),
+    ]
+
+
+def test_an_unlisted_speaker_takes_the_role_the_setting_gives() -> None:
+    from pipeline.parse.attendance import add_speakers
+
+    texts = [("Revisor Bo Ek tillstyrkte.", 1), ("Eva Lind frågade om bryggan.", 1)]
+    people = add_speakers([], texts, Role.MEMBER)
+    assert [(p.name, p.roles) for p in people] == [
+        ("Bo Ek", (Role.AUDITOR,)),
+        ("Eva Lind", (Role.MEMBER,)),
     ]

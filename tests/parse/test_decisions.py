@@ -169,3 +169,103 @@ def test_a_beslut_line_right_above_its_text_is_not_part_of_it() -> None:
     paragraph = (Line("Beslut", 1, 1), Line("Ansökan beviljas.", 1, 2))
     decisions = find_decisions([paragraph], 2021)
     assert [(d.text, d.outcome) for d in decisions] == [("Ansökan beviljas.", Outcome.APPROVED)]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("The budget was approved.", Outcome.APPROVED),
+        ("Eva Lind appointed as chair of the meeting.", Outcome.ELECTED),
+        ("The motion was rejected.", Outcome.REJECTED),
+        ("The item was postponed to the next meeting.", Outcome.POSTPONED),
+        ("The report was noted.", Outcome.NOTED),
+        ("Old board discharged from liability.", Outcome.APPROVED),
+    ],
+)
+def test_outcome_words_of_minutes_kept_in_english(text: str, outcome: Outcome) -> None:
+    assert classify_outcome(text) is outcome
+
+
+def test_english_minutes_report_decisions_without_was() -> None:
+    decisions = find_decisions(
+        _paragraphs("We talked about the website.", "Eva Lind appointed as treasurer."), 2021
+    )
+    assert [(d.text, d.outcome) for d in decisions] == [
+        ("Eva Lind appointed as treasurer.", Outcome.ELECTED)
+    ]
+
+
+def test_posts_filled_by_name_are_an_election() -> None:
+    decisions = find_decisions(
+        _paragraphs(
+            "Det beslutades att styrelsen ska bestå av följande:",
+            "Ordförande: Eva Lind, Kassör: Bo Ek, Sekreterare: Ann Berg",
+        ),
+        2021,
+    )
+    assert [d.outcome for d in decisions] == [Outcome.ELECTED]
+    assert classify_outcome("Ordförande: Eva Lind") is Outcome.OTHER  # one post is a label
+
+
+@pytest.mark.parametrize(
+    "text", ["Inga motioner har inkommit.", "Inga fullmakter har lämnats in.", "Inga motioner."]
+)
+def test_nothing_submitted_is_noted(text: str) -> None:
+    assert [(d.text, d.outcome) for d in find_decisions(_paragraphs(text), 2021)] == [
+        (text, Outcome.NOTED)
+    ]
+
+
+def test_other_nil_statements_decide_nothing() -> None:
+    assert find_decisions(_paragraphs("Inga övriga frågor.", "Inga rapporter."), 2021) == []
+
+
+def test_the_decision_formula_on_its_own_line_opens_a_sentence() -> None:
+    paragraph = tuple(
+        Line(t, 1, n)
+        for n, t in enumerate(
+            [
+                "Valberedningens förslag:",
+                "Anna Berg (omval), Bo Ek (nyval)",
+                "Stämman beslutade enligt valberedningens förslag.",
+            ],
+            1,
+        )
+    )
+    decisions = find_decisions([paragraph], 2021, "Val av styrelse")
+    assert [(d.text, d.outcome) for d in decisions] == [
+        ("Stämman beslutade enligt valberedningens förslag.", Outcome.ELECTED)
+    ]
+
+
+def test_an_item_named_by_a_meeting_role_elects() -> None:
+    decisions = find_decisions(
+        _paragraphs("Att: Eva är protokolljusterare", "Beslut: Attsats bifalles"),
+        2021,
+        "Protokolljusterare",
+    )
+    assert [d.outcome for d in decisions] == [Outcome.ELECTED]
+
+
+def test_a_quorum_declared_under_beslut_is_approved() -> None:
+    assert classify_outcome("Mötet förklarades beslutsmässigt.") is Outcome.APPROVED
+    assert classify_outcome("Styrelsen är därmed beslutför.") is Outcome.APPROVED
+
+
+def test_a_decision_of_an_earlier_meeting_is_background() -> None:
+    decisions = find_decisions(
+        _paragraphs("Punkten bordlades vid förra stämman och tas upp igen.", "Beslut: bifalles"),
+        2021,
+    )
+    assert [d.outcome for d in decisions] == [Outcome.APPROVED]
+
+
+def test_a_name_elected_in_the_present_passive() -> None:
+    decisions = find_decisions(
+        _paragraphs("Eva Lind har visat intresse.", "Eva Lind väljs till ordförande för kommittén"),
+        2021,
+        "Inval av ordförande",
+    )
+    assert [(d.text, d.outcome) for d in decisions] == [
+        ("Eva Lind väljs till ordförande för kommittén", Outcome.ELECTED)
+    ]

@@ -119,3 +119,45 @@ def test_a_stacked_municipal_title_block() -> None:
         "Samordningsförbundet Fiktiva Dalen",
         "Förbundsstyrelsen",
     )
+
+
+def test_a_row_of_labels_over_a_row_of_values() -> None:
+    header = parse_header(
+        _lines(
+            "Mötesform\nÅrsmöte\n\nDatum\tPlats\n2021-06-05 kl 10.00 Bygdegården, Ås\n"
+            "Närvarande\nAnna Berg"
+        )
+    )
+    assert (header.date, header.start_time) == ("2021-06-05", "10:00")
+    assert header.location == "Bygdegården, Ås"
+    tabbed = parse_header(_lines("Datum\tPlats\n2021-06-05\tBygdegården"))
+    assert (tabbed.date, tabbed.location) == ("2021-06-05", "Bygdegården")
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Styrelsens beslutförhet\n\nStyrelsen konstaterades vara fulltalig.", "styrelsen"),
+        ("Kultur- och fritidsnämnden är därmed beslutsmässig.", "kultur- och fritidsnämnden"),
+        ("Att: Styrelsen uppfyller kraven för beslutbarhet", "styrelsen"),
+        ("Mötet är beslutsmässigt.", None),
+    ],
+)
+def test_the_quorum_item_names_the_body(text: str, body: str | None) -> None:
+    header = parse_header(_lines("Möte 2021-03-04"), body_text=text)
+    assert header.body == body
+
+
+def test_a_planned_opening_is_the_start_when_nothing_else_tells() -> None:
+    planned = "Mötet planeras att öppnas 17:30"
+    assert parse_header(_lines("Möte 2021-03-04"), body_text=planned).start_time == "17:30"
+    both = f"{planned}\n\nMötet öppnades 17:45"
+    assert parse_header(_lines("Möte 2021-03-04"), body_text=both).start_time == "17:45"
+    announced = parse_header(_lines("Möte\nTid: 2021-03-04 kl 17.00"), body_text=planned)
+    assert announced.start_time == "17:00"
+
+
+def test_a_title_line_that_names_the_association() -> None:
+    title = "2019 ÅRS MÖTESPROTOKOLL\n\nEKBACKENS BYALAG\n\nDatum: 2019-07-01"
+    header = parse_header(_lines(title))
+    assert (header.organization, header.date) == ("EKBACKENS BYALAG", "2019-07-01")

@@ -192,3 +192,63 @@ def test_role_captions_above_the_signature_lines() -> None:
         ("Bo Ek", Role.CHAIR, None),
         ("Cecilia Lind", Role.ADJUSTER, None),
     ]
+
+
+def _marked(text: str) -> list[Line]:
+    """Lines of a markup source: "# " marks a heading."""
+    return [
+        Line(t.removeprefix("# "), 1, n, heading=t.startswith("# "))
+        for n, t in enumerate(text.split("\n"), 1)
+    ]
+
+
+def test_items_of_an_outline_under_a_minutes_heading_are_the_sections() -> None:
+    lines = _marked(
+        "# Styrelsemöte 2021-03-04\n\n# Protokoll\n\nLokalfrågan\nBoka salen - Eva\n"
+        "Skicka avtal - Per - klart\n\nHemsidan\nUppdatera kalendern - Eva\n\n"
+        "Övrigt\nInget att ta upp\nNästa möte i maj"
+    )
+    assert [h.title for h in find_headings(lines)] == ["Lokalfrågan", "Hemsidan", "Övrigt"]
+
+
+def test_prose_under_a_minutes_heading_stays_one_section() -> None:
+    lines = _marked("# Möte\n\n# Ekonomi\n\nKassören redogjorde.\n\n# Protokoll\n\nInget nytt.")
+    assert [h.title for h in find_headings(lines)] == ["Ekonomi", "Protokoll"]
+
+
+def test_an_agenda_list_announces_the_sections_but_is_none() -> None:
+    lines = _marked(
+        "# Annual meeting 2021\n\n# Agenda\n\nElection of meeting chair\nBudget\n\n"
+        "# Election of meeting chair\n\nEva Lind was elected.\n\n# Budget\n\nThe budget was set."
+    )
+    assert [h.title for h in find_headings(lines)] == ["Election of meeting chair", "Budget"]
+
+
+def test_a_dagordning_heading_with_a_decision_is_a_section() -> None:
+    lines = _marked("# Möte\n\n# Dagordning\n\nDagordningen godkändes.\n\n# Ekonomi\n\nText.")
+    assert [h.title for h in find_headings(lines)] == ["Dagordning", "Ekonomi"]
+
+
+def test_a_lettered_item_right_under_its_heading() -> None:
+    lines = _lines("§ 9 Övriga frågor\nA.\tBryggan\n\nText.\n\nB. Vägen\n\nMer.\n\n§ 10 Avslut")
+    assert [(h.number, h.title) for h in find_headings(lines)] == [
+        ("9", "Övriga frågor"),
+        ("9.A", "Bryggan"),
+        ("9.B", "Vägen"),
+        ("10", "Avslut"),
+    ]
+
+
+def test_a_name_signed_with_its_role_on_the_same_line() -> None:
+    signatories = parse_signatures(_lines("Vid protokollet\n\nEva Lind sekr.\n\nJusteras\n\nBo Ek"))
+    assert [(s.name, s.role, s.title) for s in signatories] == [
+        ("Eva Lind", Role.SECRETARY, "sekr."),
+        ("Bo Ek", Role.ADJUSTER, None),
+    ]
+
+
+def test_a_signatures_heading_opens_no_section() -> None:
+    lines = _marked(
+        "# Möte\n\n# Ekonomi\n\nText.\n\n# Avslut\n\nSlut.\n\n# Signaturer\n\nOrdförande:"
+    )
+    assert [h.title for h in find_headings(lines)] == ["Ekonomi", "Avslut"]
