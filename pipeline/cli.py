@@ -9,14 +9,13 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from pipeline.cli_analysis import register as register_analysis_commands
-from pipeline.cli_common import DbOption, OutputFormat, err, out, print_rows, reports_errors
+from pipeline.cli_common import DbOption, OutputFormat, out, print_rows, reports_errors
+from pipeline.cli_ingest import register as register_ingest_commands
 from pipeline.cli_persons import persons_app
 from pipeline.contract import to_contract
 from pipeline.evaluation.run import evaluate, print_report, to_json
-from pipeline.ingest import IngestReport, ingest
 from pipeline.process import process
 from pipeline.store import db
 from pipeline.summary import print_extracted, print_summary
@@ -29,44 +28,9 @@ app = typer.Typer(
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+register_ingest_commands(app)
 app.add_typer(persons_app, name="persons")
 register_analysis_commands(app)
-
-
-@app.command("ingest", epilog="Example: protokoll ingest data/sample --db protokoll.duckdb")
-@reports_errors
-def ingest_command(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders of minutes.", exists=True)],
-    db_path: DbOption = db.DEFAULT_DB,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
-) -> None:
-    """Read minutes (PDF, scanned PDF, images, .txt) into the database.
-
-    Files already loaded (same content) are skipped; a file that cannot be read is recorded in
-    the table ingest_errors and the others go on. Exit status 1 when any file failed.
-    """
-    con = db.connect(db_path)
-    try:
-        with Progress(
-            TextColumn("[progress.description]{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=err,
-            disable=quiet,
-            transient=True,
-        ) as progress:
-            task = progress.add_task("ingesting", total=None)
-
-            def advance(path: Path) -> None:
-                progress.update(task, advance=1, description=path.name[:40])
-
-            report = ingest(paths, con, on_file=advance)
-    finally:
-        con.close()
-    _print_report(report, db_path)
-    if not report.ok:
-        raise typer.Exit(1)
 
 
 @app.command(epilog="Example: protokoll extract data/sample/rar_au_2020-03-25.pdf --json")
@@ -148,14 +112,3 @@ def eval_command(
         json_out.write_text(
             json.dumps(to_json(evaluation), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
-
-
-def _print_report(report: IngestReport, db_path: Path) -> None:
-    err.print(
-        f"{len(report.loaded)} loaded, {len(report.unchanged)} unchanged, "
-        f"{len(report.failed)} failed; {report.pages} pages ({report.ocr_pages} by OCR) "
-        f"in {report.seconds:.1f} s → {db_path}",
-        highlight=False,
-    )
-    for path, error in report.failed:
-        err.print(f"[red]failed[/] {path}: {error.error_type}: {error.message}", highlight=False)

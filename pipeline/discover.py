@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import stat
 import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from pipeline.errors import CorruptFile, EmptyFile, FormatMismatch, InputError, UnsupportedFormat
+from pipeline.errors import (
+    CorruptFile,
+    EmptyFile,
+    FormatMismatch,
+    InputError,
+    SymlinkLoop,
+    UnsupportedFormat,
+)
 from pipeline.records import SourceFile, SourceFormat
 
 FORMAT_BY_SUFFIX: dict[str, SourceFormat] = {
@@ -66,15 +75,70 @@ HASH_CHUNK_BYTES = 1 << 20
 
 def walk(paths: Iterable[Path]) -> Iterator[Path]:
     """Yield every file under `paths` in a stable order, skipping hidden files and folders."""
+    for path, error in walk_reporting(paths):
+        if error is None:
+            yield path
+
+
+def walk_reporting(paths: Iterable[Path]) -> Iterator[tuple[Path, InputError | None]]:
+    """Every file under `paths` in a stable order, with the reason when a folder cannot be walked.
+
+    Linked folders are followed, each real folder once: a link back up the tree (a symlink
+    loop) is reported as such instead of being walked forever. Hidden entries are skipped.
+    """
     for root in paths:
         if root.is_dir():
-            for dirpath, dirnames, filenames in os.walk(root):
-                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-                for name in sorted(filenames):
-                    if not name.startswith("."):
-                        yield Path(dirpath) / name
+            yield from _walk_folder(root, set())
+        elif root.is_symlink() and not root.exists():
+            yield root, _broken_link(root)
         else:
-            yield root
+            yield root, None
+
+
+def _walk_folder(
+    folder: Path, seen: set[tuple[int, int]]
+) -> Iterator[tuple[Path, InputError | None]]:
+    try:
+        info = folder.stat()
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        yield folder, InputError(f"cannot read the folder: {exc.strerror}", path=str(folder))
+        return
+    identity = (info.st_dev, info.st_ino)
+    if identity in seen:
+        yield (
+            folder,
+            SymlinkLoop(
+                "the folder is a link back to a folder above it (a symlink loop); not walked again",
+                path=str(folder),
+                hint="its files are read once, under the folder it links to",
+            ),
+        )
+        return
+    seen = seen | {identity}
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        try:
+            is_dir = entry.is_dir(follow_symlinks=True)
+        except OSError:  # a link to itself, or a link chain too long to follow
+            yield path, SymlinkLoop("the link cannot be followed (a symlink loop)", path=str(path))
+            continue
+        if is_dir:
+            yield from _walk_folder(path, seen)
+        elif entry.is_symlink() and not path.exists():
+            yield path, _broken_link(path)
+        else:
+            yield path, None
+
+
+def _broken_link(path: Path) -> InputError:
+    return InputError(
+        "the file is a link to nothing (its target is missing)",
+        path=str(path),
+        hint="restore the target or remove the link",
+    )
 
 
 def sha256_of(path: Path) -> str:
@@ -101,10 +165,19 @@ def identify(path: Path) -> SourceFile:
             hint=f"protokoll reads {supported}",
         )
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block the batch, a device never end
+            raise InputError(
+                "not a regular file (a pipe, socket or device)", path=str(path), hint="skip it"
+            )
+        size = info.st_size
         with path.open("rb") as handle:
             head = handle.read(HEAD_BYTES)
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise SymlinkLoop(
+                "the link cannot be followed (a symlink loop)", path=str(path)
+            ) from exc
         raise InputError(f"cannot read the file: {exc.strerror}", path=str(path)) from exc
     if size == 0:
         raise EmptyFile("the file is empty (0 bytes)", path=str(path))

@@ -7,8 +7,11 @@
     │   ├── FormatMismatch    content does not match the extension
     │   ├── CorruptFile
     │   ├── EncryptedFile
+    │   ├── TooLarge          more pages than the limit (--max-pages)
+    │   ├── SymlinkLoop       a link that leads back to itself or above it
     │   └── NotMinutes        readable, but nothing in it looks like minutes
     ├── ExtractionError       a tool failed on a readable file (OCR crash, timeout)
+    │   └── WorkerCrashed     the process reading the file died
     ├── MissingDependency     an external program or its data is not installed
     └── DatabaseError         the database cannot be opened or written
 
@@ -64,6 +67,14 @@ class EncryptedFile(InputError):
     pass
 
 
+class TooLarge(InputError):
+    pass
+
+
+class SymlinkLoop(InputError):
+    stage = "discover"
+
+
 class NotMinutes(InputError):
     stage = "parse"
 
@@ -80,3 +91,7 @@ class MissingDependency(ProtokollError):
 class DatabaseError(ProtokollError):
     exit_code = 4
     stage = "load"
+
+
+class WorkerCrashed(ExtractionError):
+    """The process reading the file died (a crash in a PDF or image library, or out of memory)."""

@@ -3,8 +3,9 @@
 The database writer calls `link_document` inside the transaction that loads a document: the
 document's names are tied to the people already known, new people get ids, and the person
 tables (persons, person_links with the evidence of every link, person_merges) change with
-it. The index of spellings is read from the database once per connection and then kept in
-memory, checked against the tables before each document.
+it. The index of spellings is read from the database once and then kept in memory (per
+database file, so a batch writer may close and reopen its connection), checked against the
+tables before each document.
 """
 
 from __future__ import annotations
@@ -80,8 +81,24 @@ class _Cached:
     index: PersonIndex
 
 
-# One index per open connection (the single writer), gone with the connection.
-_CACHE: weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, _Cached] = weakref.WeakKeyDictionary()
+# One index per database file (the single writer may reopen it), and per open connection for a
+# database in memory, gone with the connection.
+_BY_FILE: dict[str, _Cached] = {}
+_BY_CONNECTION: weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, _Cached] = (
+    weakref.WeakKeyDictionary()
+)
+UNSIGHTED_SQL = """
+DELETE FROM person_links l WHERE NOT EXISTS (
+    SELECT 1 FROM (
+        SELECT person_id, name AS alias FROM attendance
+        UNION ALL SELECT person_id, name FROM signatories
+        UNION ALL SELECT person_id, text FROM entities WHERE label = 'PER'
+    ) w WHERE w.person_id = l.person_id AND w.alias = l.alias
+);
+DELETE FROM persons p WHERE NOT EXISTS (
+    SELECT 1 FROM person_links l WHERE l.person_id = p.person_id
+);
+"""
 
 
 def link_document(con: duckdb.DuckDBPyConnection, minutes: Minutes) -> DocumentPeople:
@@ -102,14 +119,24 @@ def link_document(con: duckdb.DuckDBPyConnection, minutes: Minutes) -> DocumentP
 
 def committed(con: duckdb.DuckDBPyConnection) -> None:
     """The document's transaction is committed: the index in memory matches the tables."""
-    cached = _CACHE.get(con)
+    cached = _cached(con)
     if cached is not None:
         cached.token = _token(con)
 
 
 def forget(con: duckdb.DuckDBPyConnection) -> None:
     """The transaction was rolled back: read the index again next time."""
-    _CACHE.pop(con, None)
+    key = _file_of(con)
+    if key is None:
+        _BY_CONNECTION.pop(con, None)
+    else:
+        _BY_FILE.pop(key, None)
+
+
+def drop_unsighted(con: duckdb.DuckDBPyConnection) -> None:
+    """After a document's rows were deleted: drop the spellings and people no row names now."""
+    con.execute(UNSIGHTED_SQL)
+    forget(con)
 
 
 def applied_overrides(con: duckdb.DuckDBPyConnection) -> Overrides | None:
@@ -210,10 +237,28 @@ def _restore_meeting(index: PersonIndex, rows: Sequence[tuple[Any, ...]]) -> Non
 
 def _index(con: duckdb.DuckDBPyConnection) -> PersonIndex:
     token = _token(con)
-    cached = _CACHE.get(con)
+    cached = _cached(con)
     if cached is None or cached.token != token:  # first use, or written by someone else
-        cached = _CACHE[con] = _Cached(token, load_index(con))
+        cached = _Cached(token, load_index(con))
+        key = _file_of(con)
+        if key is None:
+            _BY_CONNECTION[con] = cached
+        else:
+            _BY_FILE[key] = cached
     return cached.index
+
+
+def _cached(con: duckdb.DuckDBPyConnection) -> _Cached | None:
+    key = _file_of(con)
+    return _BY_CONNECTION.get(con) if key is None else _BY_FILE.get(key)
+
+
+def _file_of(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The database file behind `con`, None for a database in memory."""
+    row = con.execute(
+        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+    ).fetchone()
+    return str(Path(row[0]).resolve()) if row and row[0] else None
 
 
 def _token(con: duckdb.DuckDBPyConnection) -> tuple[Any, ...]:

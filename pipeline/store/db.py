@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib.resources import files
 from pathlib import Path
@@ -14,8 +17,27 @@ from pipeline.errors import DatabaseError, ProtokollError
 from pipeline.records import Minutes
 from pipeline.resolve import archive as persons
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# What each version adds to a database made by the one before (new tables come from schema.sql).
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    2: ("ALTER TABLE ingest_errors ADD COLUMN IF NOT EXISTS run_id INTEGER",),
+}
 DEFAULT_DB = Path("protokoll.duckdb")
+# A reader waits this long for the writer's lock: an ingest holds it for a second at a time.
+READ_LOCK_WAIT_S = 30.0
+LOCK_RETRY_S = 0.1
+# The tables holding what was read from a document, by their key column; `documents` and `pages`
+# describe the file itself and stay for a document set aside as a duplicate.
+FACT_TABLES: dict[str, str] = {
+    "meetings": "meeting_id",
+    "attendance": "meeting_id",
+    "signatories": "meeting_id",
+    "sections": "meeting_id",
+    "decisions": "meeting_id",
+    "amounts": "meeting_id",
+    "section_references": "meeting_id",
+    "entities": "meeting_id",
+}
 
 # Column types of each bulk-loaded table, in the order of schema.sql.
 TABLE_COLUMNS: dict[str, dict[str, pa.DataType]] = {
@@ -112,31 +134,63 @@ TABLE_COLUMNS: dict[str, dict[str, pa.DataType]] = {
 }
 
 
-def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the database; a writer also creates it and applies pending migrations."""
+def connect(
+    path: Path, *, read_only: bool = False, wait_s: float | None = None
+) -> duckdb.DuckDBPyConnection:
+    """Open the database; a writer also creates it and applies pending migrations.
+
+    DuckDB lets one process write or many read; a batch ingest holds the file only while it
+    writes a few documents, so a reader waits for it (up to READ_LOCK_WAIT_S by default).
+    """
     if read_only and not path.exists():
         raise DatabaseError(f"no database at {path}", hint="run `protokoll ingest` first")
-    try:
-        con = duckdb.connect(str(path), read_only=read_only)
-    except duckdb.IOException as exc:
-        raise DatabaseError(
-            f"cannot open {path}: {exc}",
-            hint="another protokoll process may be writing to it; wait for it to finish",
-        ) from exc
+    con = open_waiting(
+        path, read_only=read_only, wait_s=READ_LOCK_WAIT_S if wait_s is None else wait_s
+    )
     if not read_only:
         migrate(con)
         persons.follow_overrides(con, path)  # regroup people when the overrides file changed
     return con
 
 
+def open_waiting(path: Path, *, read_only: bool, wait_s: float) -> duckdb.DuckDBPyConnection:
+    """duckdb.connect, retried while another process holds the file's lock."""
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower() or time.monotonic() >= deadline:
+                raise DatabaseError(
+                    f"cannot open {path}: {exc}",
+                    hint="another protokoll process is writing to it; wait for it to finish",
+                ) from exc
+            time.sleep(LOCK_RETRY_S)
+
+
 def migrate(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the tables, record the schema version, and (re)create the analysis views."""
+    """Create the tables, bring an older database up to date, and (re)create the views."""
     store = files("pipeline.store")
+    row = _applied_version(con)
     con.execute(store.joinpath("schema.sql").read_text(encoding="utf-8"))
+    if row is not None:
+        for version in range(row + 1, SCHEMA_VERSION + 1):
+            for statement in MIGRATIONS.get(version, ()):
+                con.execute(statement)
     con.execute(store.joinpath("views.sql").read_text(encoding="utf-8"))
-    applied = con.execute("SELECT max(version) FROM schema_migrations").fetchone()
-    if applied is None or applied[0] is None:
+    if row is None or row < SCHEMA_VERSION:
         con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [SCHEMA_VERSION, _now()])
+
+
+def _applied_version(con: duckdb.DuckDBPyConnection) -> int | None:
+    """The schema version of an existing database, None for a new one."""
+    exists = con.execute(
+        "SELECT 1 FROM duckdb_tables() WHERE table_name = 'schema_migrations'"
+    ).fetchone()
+    if exists is None:
+        return None
+    row = con.execute("SELECT max(version) FROM schema_migrations").fetchone()
+    return None if row is None or row[0] is None else int(row[0])
 
 
 def has_document(con: duckdb.DuckDBPyConnection, sha256: str) -> bool:
@@ -145,22 +199,41 @@ def has_document(con: duckdb.DuckDBPyConnection, sha256: str) -> bool:
 
 def load_minutes(con: duckdb.DuckDBPyConnection, minutes: Minutes) -> bool:
     """Load one document in one transaction; False when that content is already loaded."""
-    rows = rows_of(minutes)
+    with transaction(con):
+        if has_document(con, minutes.source.sha256):
+            return False
+        insert_document(con, minutes)
+    return True
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """One document's changes, all or nothing; the person index in memory follows the outcome."""
     con.begin()
     try:
-        if has_document(con, minutes.source.sha256):
-            con.rollback()
-            return False
-        persons.link_document(con, minutes).fill(rows)  # archive-wide person ids
-        for table, table_rows in rows.items():
-            _bulk_insert(con, table, table_rows)
+        yield
         con.commit()
-    except Exception:
+    except BaseException:
         con.rollback()
         persons.forget(con)
         raise
     persons.committed(con)
-    return True
+
+
+def insert_document(
+    con: duckdb.DuckDBPyConnection, minutes: Minutes, *, facts: bool = True
+) -> None:
+    """Bulk-insert a document's rows (inside the caller's transaction).
+
+    Without `facts` only the file's own rows go in (documents, pages): the document holds a
+    meeting that is already loaded from another file.
+    """
+    rows = rows_of(minutes)
+    if facts:
+        persons.link_document(con, minutes).fill(rows)  # archive-wide person ids
+    for table, table_rows in rows.items():
+        if facts or table not in FACT_TABLES:
+            _bulk_insert(con, table, table_rows)
 
 
 def run_query(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
@@ -174,12 +247,49 @@ def run_query(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], list
 
 
 def record_error(
-    con: duckdb.DuckDBPyConnection, path: str, error: ProtokollError, sha256: str | None = None
+    con: duckdb.DuckDBPyConnection,
+    path: str,
+    error: ProtokollError,
+    sha256: str | None = None,
+    run_id: int | None = None,
 ) -> None:
-    con.execute(
-        "INSERT INTO ingest_errors VALUES (?, ?, ?, ?, ?, ?)",
-        [path, sha256, error.stage, error.error_type, error.describe(), _now()],
+    record_failure(
+        con, path, sha256, error.stage, error.error_type, error.describe(), run_id=run_id
     )
+
+
+def record_failure(
+    con: duckdb.DuckDBPyConnection,
+    path: str,
+    sha256: str | None,
+    stage: str,
+    error_type: str,
+    message: str,
+    *,
+    run_id: int | None = None,
+) -> None:
+    """The file's open problem: it replaces what was recorded for that path before."""
+    con.execute("DELETE FROM ingest_errors WHERE path = ?", [path])
+    con.execute(
+        "INSERT INTO ingest_errors (path, sha256, stage, error_type, message, occurred_at, run_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [path, sha256, stage, error_type, message, _now(), run_id],
+    )
+
+
+def drop_document(con: duckdb.DuckDBPyConnection, sha256: str) -> None:
+    """Remove a document and everything read from it (inside the caller's transaction)."""
+    drop_facts(con, sha256)
+    for table, key in (("documents", "sha256"), ("pages", "sha256")):
+        con.execute(f"DELETE FROM {table} WHERE {key} = ?", [sha256])
+    con.execute("DELETE FROM duplicate_documents WHERE sha256 = ?", [sha256])
+
+
+def drop_facts(con: duckdb.DuckDBPyConnection, sha256: str) -> None:
+    """Remove what was read from a document, and the people only it named."""
+    for table, key in FACT_TABLES.items():
+        con.execute(f"DELETE FROM {table} WHERE {key} = ?", [sha256])
+    persons.drop_unsighted(con)
 
 
 def rows_of(minutes: Minutes) -> dict[str, list[dict[str, Any]]]:

@@ -1,4 +1,4 @@
--- protokoll schema v1. Every fact is keyed to its document (sha256) and, where it has one, its page.
+-- protokoll schema v2. Every fact is keyed to its document (sha256) and, where it has one, its page.
 
 CREATE TABLE IF NOT EXISTS schema_migrations (
     version     INTEGER PRIMARY KEY,
@@ -149,7 +149,44 @@ CREATE TABLE IF NOT EXISTS ingest_errors (
     stage        VARCHAR NOT NULL,        -- discover | extract | parse | load
     error_type   VARCHAR NOT NULL,
     message      VARCHAR NOT NULL,
-    occurred_at  TIMESTAMP NOT NULL
+    occurred_at  TIMESTAMP NOT NULL,
+    run_id       INTEGER                  -- the ingest run that met it (schema v2)
+);
+
+-- Every file of the archive that holds a loaded document: the map incremental runs compare with.
+CREATE TABLE IF NOT EXISTS files (
+    path        VARCHAR PRIMARY KEY,
+    sha256      VARCHAR NOT NULL,         -- the document it held when last seen
+    size_bytes  BIGINT NOT NULL,
+    run_id      INTEGER                   -- the run that last wrote this row
+);
+
+-- A document that holds a meeting already loaded from another file (a scan and a text PDF of
+-- the same minutes, a re-export): its facts are not loaded, so nothing counts twice.
+CREATE TABLE IF NOT EXISTS duplicate_documents (
+    sha256      VARCHAR PRIMARY KEY,      -- the document set aside
+    meeting_id  VARCHAR NOT NULL,         -- the meeting (document) whose facts count
+    reason      VARCHAR NOT NULL,         -- why they are one meeting, and why that one was kept
+    linked_at   TIMESTAMP NOT NULL
+);
+
+-- One row per `protokoll ingest`; a run still "running" when the next starts was killed.
+CREATE TABLE IF NOT EXISTS ingest_runs (
+    run_id       INTEGER PRIMARY KEY,
+    started_at   TIMESTAMP NOT NULL,
+    finished_at  TIMESTAMP,
+    status       VARCHAR NOT NULL,        -- running | finished | interrupted | killed
+    paths        VARCHAR[] NOT NULL,
+    jobs         INTEGER NOT NULL,
+    loaded       INTEGER NOT NULL DEFAULT 0,
+    unchanged    INTEGER NOT NULL DEFAULT 0,
+    replaced     INTEGER NOT NULL DEFAULT 0,
+    duplicates   INTEGER NOT NULL DEFAULT 0,
+    pruned       INTEGER NOT NULL DEFAULT 0,
+    failed       INTEGER NOT NULL DEFAULT 0,
+    pages        INTEGER NOT NULL DEFAULT 0,
+    ocr_pages    INTEGER NOT NULL DEFAULT 0,
+    seconds      DOUBLE
 );
 
 -- The spellings of each person with their evidence and where they are written: person_links

@@ -25,7 +25,6 @@ from pipeline.errors import (
     EncryptedFile,
     ExtractionError,
     FormatMismatch,
-    InputError,
     MissingDependency,
     ProtokollError,
     UnsupportedFormat,
@@ -234,15 +233,19 @@ def test_the_batch_goes_on_past_every_bad_file(
     (archive / "e_bra.docx").write_bytes(docx_bytes())
     (archive / "f_tabell.xlsx").write_bytes(b"PK\x03\x04")
     report = ingest([archive], db_con)
-    assert [Path(p).name for p in report.loaded] == ["a_bra.txt", "e_bra.docx"]
-    failed = {Path(path).name: type(error).__name__ for path, error in report.failed}
+    assert [Path(p).name for p in report.loaded] == ["a_bra.txt"]
+    # the Word file holds the same minutes: linked to the text, not counted twice
+    assert [(Path(d.path).name, Path(d.kept).name) for d in report.duplicates] == [
+        ("e_bra.docx", "a_bra.txt")
+    ]
+    failed = {Path(f.path).name: f.error_type for f in report.failed}
     assert failed == {
         "b_tom.pdf": "EmptyFile",
         "c_krypterad.pdf": "EncryptedFile",
         "d_avklippt.docx": "CorruptFile",
         "f_tabell.xlsx": "UnsupportedFormat",
     }
-    assert all(isinstance(error, InputError) for _, error in report.failed)
+    assert all(f.stage == "extract" and Path(f.path).name in f.message for f in report.failed)
 
 
 def _write_odt(path: Path) -> None:

@@ -25,6 +25,9 @@ TABLES = (
     "section_references",
     "entities",
     "ingest_errors",
+    "ingest_runs",
+    "files",
+    "duplicate_documents",
 )
 
 
@@ -34,7 +37,9 @@ def _counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
 
 def test_schema_has_every_table_and_a_version(db_con: duckdb.DuckDBPyConnection) -> None:
     assert set(_counts(db_con)) == set(TABLES)
-    assert db_con.execute("SELECT max(version) FROM schema_migrations").fetchone() == (1,)
+    assert db_con.execute("SELECT max(version) FROM schema_migrations").fetchone() == (
+        db.SCHEMA_VERSION,
+    )
 
 
 def test_loading_a_document_twice_changes_nothing(db_con: duckdb.DuckDBPyConnection) -> None:
@@ -76,7 +81,7 @@ def test_a_failing_file_is_recorded_and_the_batch_goes_on(
     report = ingest([archive], db_con)
 
     assert [Path(p).name for p in report.loaded] == ["a.txt", "e.txt"]
-    failed = {Path(p).name: e.error_type for p, e in report.failed}
+    failed = {Path(f.path).name: f.error_type for f in report.failed}
     assert failed == {"b.pdf": "EmptyFile", "c.pdf": "CorruptFile", "d.txt": "NotMinutes"}
     errors = db_con.execute(
         "SELECT path, stage, error_type FROM ingest_errors ORDER BY path"
@@ -89,3 +94,23 @@ def test_a_failing_file_is_recorded_and_the_batch_goes_on(
     assert _counts(db_con)["meetings"] == 2
     again = ingest([archive], db_con)
     assert len(again.unchanged) == 2 and not again.loaded
+
+
+def test_a_version_1_database_is_brought_up_to_date(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    old = duckdb.connect(str(path))
+    old.execute(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMP);"
+        "INSERT INTO schema_migrations VALUES (1, now());"
+        "CREATE TABLE ingest_errors (path VARCHAR NOT NULL, sha256 VARCHAR, stage VARCHAR NOT NULL,"
+        " error_type VARCHAR NOT NULL, message VARCHAR NOT NULL, occurred_at TIMESTAMP NOT NULL);"
+        "INSERT INTO ingest_errors VALUES ('a.pdf', NULL, 'extract', 'EmptyFile', 'empty', now());"
+    )
+    old.close()
+    con = db.connect(path)
+    try:
+        assert con.execute("SELECT max(version) FROM schema_migrations").fetchone() == (2,)
+        assert con.execute("SELECT path, run_id FROM ingest_errors").fetchall() == [("a.pdf", None)]
+        assert con.execute("SELECT count(*) FROM ingest_runs").fetchone() == (0,)
+    finally:
+        con.close()

@@ -1,0 +1,179 @@
+"""`protokoll ingest` and `protokoll errors`: the archivist's commands."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
+
+from pipeline.cli_common import DbOption, OutputFormat, err, print_rows, reports_errors
+from pipeline.extract.limits import DEFAULT_MAX_PAGES
+from pipeline.ingest import BatchOptions, IngestReport, run_batch
+from pipeline.store import db
+
+EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C
+SHOWN_FAILURES = 20  # the rest are in `protokoll errors`
+ERRORS_SQL = """
+SELECT path, stage, error_type, message, run_id, occurred_at
+FROM ingest_errors ORDER BY occurred_at DESC, path
+"""
+
+
+class RateColumn(ProgressColumn):
+    """Documents and pages a second since the reading began."""
+
+    def render(self, task: Task) -> Text:
+        elapsed = task.elapsed or 0.0
+        if elapsed <= 0 or not task.completed:
+            return Text("")
+        pages = int(task.fields.get("pages", 0))
+        return Text(
+            f"{task.completed / elapsed:.1f} docs/s · {pages / elapsed:.1f} pages/s",
+            style="progress.data.speed",
+        )
+
+
+def register(app: typer.Typer) -> None:
+    app.command(
+        "ingest",
+        epilog="Example: protokoll ingest /arkiv --db arkiv.duckdb --prune   "
+        "(for scripts: --quiet --json > run.json)",
+    )(ingest_command)
+    app.command(epilog="Example: protokoll errors --format csv > errors.csv")(errors)
+
+
+@reports_errors
+def ingest_command(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of minutes.", exists=True)],
+    db_path: DbOption = db.DEFAULT_DB,
+    jobs: Annotated[
+        int,
+        typer.Option("--jobs", "-j", min=1, help="Worker processes reading documents."),
+    ] = max(1, os.cpu_count() or 1),
+    prune: Annotated[
+        bool, typer.Option("--prune", help="Remove documents whose files are gone.")
+    ] = False,
+    retry_failed: Annotated[
+        bool,
+        typer.Option("--retry-failed", help="Read again the unchanged files that failed before."),
+    ] = False,
+    max_pages: Annotated[
+        int,
+        typer.Option("--max-pages", min=1, help="Refuse documents with more pages than this."),
+    ] = DEFAULT_MAX_PAGES,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="No progress bar (the summary still ends the run)."),
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the run's summary as JSON on stdout.")
+    ] = False,
+) -> None:
+    """Read minutes (PDF, scanned PDF, Word, images, text) into the database, in parallel.
+
+    Every file is hashed: files already loaded are skipped without being read, a changed file
+    replaces its old version, and two files holding the same meeting (a scan and a text PDF)
+    are linked and counted once. A file that cannot be read is recorded in `ingest_errors`
+    (see `protokoll errors`) and the others go on. Ctrl-C stops cleanly: what was read is
+    kept, and the next run goes on from there.
+
+    Exit status: 0 when every file was loaded or unchanged, 1 when any failed, 130 when
+    stopped. Files that failed in an earlier run are not tried again unless --retry-failed.
+    """
+    options = BatchOptions(jobs=jobs, prune=prune, retry_failed=retry_failed, max_pages=max_pages)
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        RateColumn(),
+        TimeRemainingColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=quiet,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("surveying the archive", total=None, pages=0)
+
+        def planned(to_read: int, unchanged: int) -> None:
+            progress.reset(task, total=to_read, description=f"reading ({unchanged} unchanged)")
+
+        def read(path: str, pages: int) -> None:
+            done = progress.tasks[0]
+            progress.update(task, advance=1, pages=int(done.fields["pages"]) + pages)
+
+        report = run_batch(paths, db_path, options, on_planned=planned, on_document=read)
+    if as_json:
+        sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False) + "\n")
+    print_report(report, db_path, details=not quiet)
+    if report.interrupted:
+        raise typer.Exit(EXIT_INTERRUPTED)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def print_report(report: IngestReport, db_path: Path, *, details: bool = True) -> None:
+    """The run's counts on stderr, then each failure (and, with `details`, each duplicate)."""
+    counts = report.counts()
+    stopped = "[bold yellow]stopped[/] after " if report.interrupted else ""
+    err.print(
+        f"{stopped}{counts['loaded']} loaded, {counts['unchanged']} unchanged, "
+        f"{counts['replaced']} replaced, {counts['duplicates']} duplicates linked, "
+        f"{counts['pruned']} pruned, {counts['failed']} failed; {report.pages} pages "
+        f"({report.ocr_pages} by OCR) in {report.seconds:.1f} s with {report.jobs} "
+        f"worker{'s' if report.jobs != 1 else ''} → {db_path} (run {report.run_id})",
+        highlight=False,
+    )
+    for duplicate in report.duplicates if details else ():
+        err.print(
+            f"[cyan]same meeting[/] {duplicate.path} = {duplicate.kept} ({duplicate.reason})",
+            highlight=False,
+        )
+    by_type = Counter(f.error_type for f in report.failed)
+    if by_type:
+        err.print("failed: " + ", ".join(f"{n} {t}" for t, n in by_type.most_common()))
+    for failure in report.failed[:SHOWN_FAILURES]:
+        err.print(f"[red]failed[/] {failure.error_type}: {failure.message}", highlight=False)
+    if len(report.failed) > SHOWN_FAILURES:
+        err.print(f"… and {len(report.failed) - SHOWN_FAILURES} more: `protokoll errors`")
+    if report.failed_before:
+        err.print(
+            f"{len(report.failed_before)} unchanged files failed in an earlier run and were not "
+            "tried again (`protokoll errors` lists them; --retry-failed tries them)",
+            highlight=False,
+        )
+
+
+@reports_errors
+def errors(
+    db_path: DbOption = db.DEFAULT_DB,
+    output: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        OutputFormat.TABLE
+    ),
+) -> None:
+    """The files that could not be loaded, newest first: stage, error type and reason.
+
+    A file leaves this list when a later run loads it (after it was fixed, or with
+    `protokoll ingest --retry-failed`).
+    """
+    con = db.connect(db_path, read_only=True)
+    try:
+        columns, rows = db.run_query(con, ERRORS_SQL)
+    finally:
+        con.close()
+    print_rows(columns, rows, output)

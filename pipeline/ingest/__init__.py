@@ -1,0 +1,15 @@
+"""Ingest: an archive in, a database out; every file loaded, unchanged, linked or failed by name.
+
+plan.py        survey and hash the archive; what is new, unchanged, changed or gone
+workers.py     read documents in worker processes, in archive order
+store.py       the single writer: one transaction per document, duplicates linked
+duplicates.py  when two files hold one meeting, and which extraction is better
+batch.py       the whole run: writer lock, workers, periodic writes, run record
+serial.py      the same in this process on an open connection (notebooks, tests)
+"""
+
+from pipeline.ingest.batch import BatchOptions, run_batch
+from pipeline.ingest.report import Duplicate, Failure, IngestReport
+from pipeline.ingest.serial import ingest
+
+__all__ = ["BatchOptions", "Duplicate", "Failure", "IngestReport", "ingest", "run_batch"]

@@ -1,0 +1,260 @@
+"""A batch ingest: one writer (this process), worker processes reading, crash-safe at any moment.
+
+The run takes the database's writer lock (a file beside it) for its whole length, so a second
+ingest is refused at once. It opens the database itself only to write: every FLUSH_SECONDS the
+documents read so far go in, each in its own transaction, and the file is closed again, so that
+readers (`protokoll query`, a notebook) get in between. A run killed at any moment leaves whole
+documents only; the next run reads the rest.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import signal
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import FrameType
+from typing import IO
+
+import duckdb
+
+from pipeline.errors import DatabaseError
+from pipeline.ingest.plan import Known, Plan, Survey, ToRead, classify, retired
+from pipeline.ingest.report import Failure, IngestReport
+from pipeline.ingest.store import remember_files, retire, store, store_failure
+from pipeline.ingest.workers import Readers, read_in_order
+from pipeline.records import Minutes
+from pipeline.store import db
+
+FLUSH_SECONDS = 1.0  # how long read documents wait for the writer; readers wait at most this
+WRITE_WAIT_S = 60.0  # the writer waits this long for a reader (or `persons merge`) to let go
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    jobs: int = max(1, os.cpu_count() or 1)
+    prune: bool = False
+    retry_failed: bool = False
+    max_pages: int | None = None
+
+
+# Called after each document: its path, its pages, and the totals so far.
+OnDocument = Callable[[str, int], None]
+OnPlanned = Callable[[int, int], None]  # documents to read, files unchanged
+
+
+def run_batch(
+    roots: Sequence[Path],
+    db_path: Path,
+    options: BatchOptions = BatchOptions(),
+    *,
+    on_planned: OnPlanned | None = None,
+    on_document: OnDocument | None = None,
+) -> IngestReport:
+    """Ingest every file under `roots` into `db_path`; see the module docstring."""
+    started = time.perf_counter()
+    report = IngestReport(jobs=options.jobs)
+    with writer_lock(db_path), _stop_on_sigterm():
+        con = db.connect(db_path)  # creates the database and brings its schema up to date
+        try:
+            run_id = report.run_id = _begin_run(con, roots, options.jobs)
+            plan = _plan(con, roots, options, report)
+        finally:
+            con.close()
+        if on_planned:
+            on_planned(len(plan.to_read), len(plan.unchanged))
+        writer = _Writer(db_path, run_id, report, started)
+        try:
+            writer.record_unreadable(plan)
+            if plan.to_read:
+                _read_all(plan.to_read, options, writer, on_document)
+        except KeyboardInterrupt:
+            report.interrupted = True
+        finally:
+            report.seconds = time.perf_counter() - started
+            writer.finish()
+    return report
+
+
+def _plan(
+    con: duckdb.DuckDBPyConnection,
+    roots: Sequence[Path],
+    options: BatchOptions,
+    report: IngestReport,
+) -> Plan:
+    """Survey the archive, remove what is gone or replaced, and sort the rest."""
+    known = Known.read(con)
+    survey = Survey.of(roots)
+    old, gone = retired(survey, known, prune=options.prune)
+    if old or gone:
+        retire(con, old, gone)
+        report.pruned.extend(gone)
+        after = Known.read(con)
+        known = Known(known.files, after.documents, after.failures)
+    plan = classify(survey, known, retry_failed=options.retry_failed)
+    report.unchanged.extend(s.path for s in plan.unchanged)
+    report.failed_before.extend(plan.failed_before)
+    if plan.moved:
+        with db.transaction(con):
+            remember_files(con, plan.moved, report.run_id)
+    return plan
+
+
+def _read_all(
+    to_read: list[ToRead],
+    options: BatchOptions,
+    writer: _Writer,
+    on_document: OnDocument | None,
+) -> None:
+    readers = Readers(min(options.jobs, len(to_read)), max_pages=options.max_pages)
+    try:
+        for item, result in read_in_order(readers, ((t, t.source) for t in to_read)):
+            writer.add(item, result)
+            if on_document:
+                pages = 0 if isinstance(result, Failure) else len(result.pages)
+                on_document(item.source.path, pages)
+    except BaseException:
+        readers.close(cancel=True)
+        raise
+    readers.close()
+
+
+class _Writer:
+    """Stores read documents in order, opening the database for a moment every FLUSH_SECONDS."""
+
+    def __init__(self, db_path: Path, run_id: int, report: IngestReport, started: float) -> None:
+        self.db_path = db_path
+        self.run_id = run_id
+        self.report = report
+        self.started = started
+        self.waiting: list[tuple[ToRead | None, Minutes | Failure]] = []
+        self.last_flush = time.monotonic()
+
+    def record_unreadable(self, plan: Plan) -> None:
+        self.waiting.extend((None, f) for f in plan.failed)
+        self.flush()
+
+    def add(self, item: ToRead, result: Minutes | Failure) -> None:
+        self.waiting.append((item, result))
+        if time.monotonic() - self.last_flush >= FLUSH_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.waiting:
+            return
+        with self._open() as con:
+            for item, result in self.waiting:
+                if isinstance(result, Failure):
+                    store_failure(con, result, self.report, self.run_id)
+                elif item is not None:
+                    store(con, item, result, self.report, self.run_id)
+            self.report.seconds = time.perf_counter() - self.started
+            _update_run(con, self.run_id, self.report, "running")
+        self.waiting.clear()
+        self.last_flush = time.monotonic()
+
+    def finish(self) -> None:
+        """Store what was read (also after Ctrl-C) and close the run's record."""
+        self.flush()
+        status = "interrupted" if self.report.interrupted else "finished"
+        with self._open() as con:
+            _update_run(con, self.run_id, self.report, status)
+
+    @contextmanager
+    def _open(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        con = db.open_waiting(self.db_path, read_only=False, wait_s=WRITE_WAIT_S)
+        try:
+            yield con
+        finally:
+            con.close()
+
+
+@contextmanager
+def writer_lock(db_path: Path) -> Iterator[None]:
+    """Hold `<database>.lock` for the run: a second writer is told at once, with its pid."""
+    lock_path = db_path.with_name(db_path.name + ".lock")
+    handle: IO[str] = lock_path.open("a+", encoding="utf-8")
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise DatabaseError(
+                f"{db_path} is being written by another protokoll ingest ({holder})",
+                hint="wait for it to finish; `protokoll query` and other readers keep working",
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}")
+        handle.flush()
+        yield
+    finally:
+        handle.close()  # closing releases the lock, also when the process is killed
+
+
+@contextmanager
+def _stop_on_sigterm() -> Iterator[None]:
+    """`kill` (SIGTERM) stops the run like Ctrl-C: what was read is stored, the run recorded."""
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _begin_run(con: duckdb.DuckDBPyConnection, roots: Sequence[Path], jobs: int) -> int:
+    """Record the run; a run still 'running' was killed (this one holds the lock now)."""
+    with db.transaction(con):
+        con.execute("UPDATE ingest_runs SET status = 'killed' WHERE status = 'running'")
+        row = con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM ingest_runs").fetchone()
+        run_id = int(row[0]) if row else 1
+        con.execute(
+            "INSERT INTO ingest_runs (run_id, started_at, status, paths, jobs) "
+            "VALUES (?, ?, 'running', ?, ?)",
+            [run_id, _now(), [str(r) for r in roots], jobs],
+        )
+    return run_id
+
+
+def _update_run(
+    con: duckdb.DuckDBPyConnection, run_id: int, report: IngestReport, status: str
+) -> None:
+    counts = report.counts()
+    finished = _now() if status != "running" else None
+    con.execute(
+        "UPDATE ingest_runs SET status = ?, finished_at = ?, loaded = ?, unchanged = ?, "
+        "replaced = ?, duplicates = ?, pruned = ?, failed = ?, pages = ?, ocr_pages = ?, "
+        "seconds = ? WHERE run_id = ?",
+        [
+            status,
+            finished,
+            counts["loaded"],
+            counts["unchanged"],
+            counts["replaced"],
+            counts["duplicates"],
+            counts["pruned"],
+            counts["failed"],
+            counts["pages"],
+            counts["ocr_pages"],
+            round(report.seconds, 3),
+            run_id,
+        ],
+    )
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)

@@ -1,0 +1,140 @@
+"""One meeting, many files: a scan and a text PDF of the same minutes, or a re-export.
+
+Two documents hold the same meeting when their dates are equal, their bodies and organizations
+do not disagree (either may be unknown), and their content agrees: most attendees' names alike,
+or, without attendance lists, most § titles alike (fuzzy, so that an OCR'd copy still matches).
+The better extraction is kept: text layer over OCR, then higher OCR confidence, then fewer
+warnings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import duckdb
+from rapidfuzz import fuzz, process
+
+from pipeline.names import fold
+from pipeline.records import Minutes
+
+NAME_ALIKE = 85  # rapidfuzz ratio of two folded names that are one person's (OCR slips)
+TITLE_ALIKE = 80  # of two § titles
+SHARE_ALIKE = 0.7  # of the smaller list that must find its like in the other
+MIN_ITEMS = 2  # fewer names or titles than this prove nothing
+
+
+@dataclass(frozen=True, order=True)
+class Quality:
+    """Comparable: the larger is the better extraction of the same minutes."""
+
+    text_share: float  # pages read from a text layer, 0–1
+    ocr_confidence: float  # mean over OCR pages, 100 when none was OCR'd
+    fewer_warnings: int  # minus the number of warnings
+
+    def describe(self) -> str:
+        if self.text_share == 1.0:
+            return "text layer"
+        if self.text_share == 0.0:
+            return f"OCR (confidence {self.ocr_confidence:.0f})"
+        return f"{self.text_share:.0%} text layer"
+
+
+@dataclass(frozen=True)
+class Match:
+    meeting_id: str  # the loaded document that holds the same meeting
+    path: str
+    quality: Quality
+    reason: str
+
+
+def quality_of(minutes: Minutes) -> Quality:
+    pages = minutes.pages
+    ocr = [p.ocr_confidence for p in pages if p.ocr_confidence is not None]
+    text_share = 1.0 - len(minutes.ocr_pages) / len(pages) if pages else 0.0
+    return Quality(
+        round(text_share, 4), sum(ocr) / len(ocr) if ocr else 100.0, -len(minutes.warnings)
+    )
+
+
+def find_loaded(con: duckdb.DuckDBPyConnection, minutes: Minutes) -> Match | None:
+    """The loaded meeting that `minutes` holds again, if any."""
+    meeting = minutes.meeting
+    if meeting.date is None:
+        return None
+    candidates = con.execute(
+        "SELECT m.meeting_id, m.organization, m.body, d.path FROM meetings m "
+        "JOIN documents d ON d.sha256 = m.meeting_id WHERE m.date = ? AND m.meeting_id <> ?",
+        [meeting.date, minutes.source.sha256],
+    ).fetchall()
+    names = [a.name for a in minutes.attendance]
+    titles = [s.title for s in minutes.sections if s.title]
+    for meeting_id, organization, body, path in candidates:
+        if not (_agree(meeting.organization, organization) and _agree(meeting.body, body)):
+            continue
+        reason = _same_content(con, meeting_id, names, titles)
+        if reason is not None:
+            return Match(meeting_id, path, _loaded_quality(con, meeting_id), reason)
+    return None
+
+
+def _agree(one: str | None, other: str | None) -> bool:
+    return one is None or other is None or fuzz.ratio(fold(one), fold(other)) >= TITLE_ALIKE
+
+
+def _same_content(
+    con: duckdb.DuckDBPyConnection, meeting_id: str, names: list[str], titles: list[str]
+) -> str | None:
+    their_names = [
+        r[0]
+        for r in con.execute(
+            "SELECT name FROM attendance WHERE meeting_id = ?", [meeting_id]
+        ).fetchall()
+    ]
+    alike = _share_alike(names, their_names, NAME_ALIKE)
+    if alike is not None:
+        return f"same date and body; {alike} attendees alike" if _enough(alike) else None
+    their_titles = [
+        r[0]
+        for r in con.execute(
+            "SELECT title FROM sections WHERE meeting_id = ? AND title IS NOT NULL", [meeting_id]
+        ).fetchall()
+    ]
+    alike = _share_alike(titles, their_titles, TITLE_ALIKE)
+    if alike is not None and _enough(alike):
+        return f"same date and body; {alike} § titles alike"
+    return None
+
+
+def _share_alike(mine: Sequence[str], theirs: Sequence[str], cutoff: int) -> str | None:
+    """'k of n' items of the shorter list that have a like in the other; None with too few."""
+    if min(len(mine), len(theirs)) < MIN_ITEMS:
+        return None
+    shorter, longer = sorted(([fold(x) for x in mine], [fold(x) for x in theirs]), key=len)
+    found = sum(
+        process.extractOne(item, longer, scorer=fuzz.ratio, score_cutoff=cutoff) is not None
+        for item in shorter
+    )
+    return f"{found} of {len(shorter)}"
+
+
+def _enough(alike: str) -> bool:
+    found, total = (int(x) for x in alike.split(" of "))
+    return found >= SHARE_ALIKE * total
+
+
+def _loaded_quality(con: duckdb.DuckDBPyConnection, sha256: str) -> Quality:
+    row = con.execute(
+        "SELECT count(*), count(*) FILTER (WHERE method = 'ocr'), "
+        "avg(ocr_confidence) FILTER (WHERE method = 'ocr'), "
+        "(SELECT len(warnings) FROM documents WHERE sha256 = ?) "
+        "FROM pages WHERE sha256 = ?",
+        [sha256, sha256],
+    ).fetchone()
+    pages, ocr, confidence, warnings = row if row else (0, 0, None, 0)
+    text_share = 1.0 - ocr / pages if pages else 0.0
+    return Quality(
+        round(text_share, 4),
+        float(confidence) if confidence is not None else 100.0,
+        -int(warnings or 0),
+    )

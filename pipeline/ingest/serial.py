@@ -1,0 +1,56 @@
+"""Ingest in this process on an open connection: for notebooks, tests and small folders.
+
+The same planning and storing as the batch (`pipeline.ingest.batch`), without worker
+processes, writer lock or run record.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import duckdb
+
+from pipeline.ingest.plan import Known, Survey, classify, retired
+from pipeline.ingest.report import Failure, IngestReport
+from pipeline.ingest.store import remember_files, retire, store, store_failure
+from pipeline.ingest.workers import read_document
+from pipeline.store import db
+
+
+def ingest(
+    paths: Iterable[Path],
+    con: duckdb.DuckDBPyConnection,
+    *,
+    on_file: Callable[[Path], None] | None = None,
+    prune: bool = False,
+    retry_failed: bool = False,
+) -> IngestReport:
+    """Load each file under `paths`; one failing file never stops the others."""
+    report = IngestReport()
+    started = time.perf_counter()
+    known = Known.read(con)
+    survey = Survey.of(list(paths))
+    old, gone = retired(survey, known, prune=prune)
+    if old or gone:
+        retire(con, old, gone)
+        report.pruned.extend(gone)
+        known = Known(known.files, Known.read(con).documents, known.failures)
+    plan = classify(survey, known, retry_failed=retry_failed)
+    report.unchanged.extend(s.path for s in plan.unchanged)
+    report.failed_before.extend(plan.failed_before)
+    with db.transaction(con):
+        remember_files(con, plan.moved, None)
+    for failure in plan.failed:
+        store_failure(con, failure, report)
+    for item in plan.to_read:
+        if on_file:
+            on_file(Path(item.source.path))
+        result = read_document(item.source)
+        if isinstance(result, Failure):
+            store_failure(con, result, report)
+        else:
+            store(con, item, result, report)
+    report.seconds = time.perf_counter() - started
+    return report
