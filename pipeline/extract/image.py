@@ -11,10 +11,11 @@ from PIL import Image, ImageSequence, UnidentifiedImageError
 
 from pipeline.errors import CorruptFile, InputError
 from pipeline.extract import orientation
+from pipeline.extract.limits import check_page_count
 from pipeline.extract.page_image import MAX_PAGE_PIXELS, too_large
 from pipeline.extract.quality import OcrReason
-from pipeline.extract.scan import read_scan
-from pipeline.records import Page, PageMethod
+from pipeline.extract.scan import read_scan_page
+from pipeline.records import Page
 
 FALLBACK_DPI = 300  # scanners that write no resolution tag almost always scan at 300 dpi
 DPI_RANGE = (100, 1200)  # a resolution tag outside this is a screen default or a typo
@@ -33,6 +34,8 @@ def extract_image(path: Path) -> tuple[Page, ...]:
             # Pillow warns above 89 Mpx and raises above twice that; MAX_PAGE_PIXELS decides.
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(path) as image:
+                # A TIFF's frame count comes from its directory: no frame is decoded yet.
+                check_page_count(getattr(image, "n_frames", 1), kind="image", path=source)
                 pages = [
                     _read_frame(number, frame, source)
                     for number, frame in enumerate(ImageSequence.Iterator(image), 1)
@@ -55,16 +58,8 @@ def _read_frame(number: int, frame: Image.Image, source: str) -> Page:
         raise too_large(frame.width, frame.height, source=source)
     gray = _grayscale(frame)
     dpi = image_dpi(gray, frame.info.get("dpi"))
-    result = read_scan(gray, dpi=dpi, source=source)
-    return Page(
-        number,
-        result.text,
-        PageMethod.OCR,
-        result.mean_confidence,
-        time.perf_counter() - started,
-        ocr_reason=OcrReason.IMAGE_FILE,
-        rotation_deg=result.turn,
-        skew_deg=result.skew_deg,
+    return read_scan_page(
+        number, gray, dpi=dpi, reason=OcrReason.IMAGE_FILE, source=source, started=started
     )
 
 

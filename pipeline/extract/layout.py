@@ -19,6 +19,7 @@ from itertools import pairwise
 from statistics import median, quantiles
 
 import numpy as np
+import numpy.typing as npt
 
 LEADING_RANGE = (1.0, 1.4)  # plausible leading, in line heights
 PARAGRAPH_PITCH_RATIO = 1.3  # a pitch this much above the leading starts a new paragraph
@@ -81,10 +82,17 @@ def find_gutter(words: Sequence[Word]) -> tuple[float, float] | None:
     Counts for each slice of the text width how many words cross it; a gutter is the widest run
     of slices in the middle that almost no word crosses (headings spanning both columns may).
     """
-    if len(words) < 2 * COLUMN_MIN_LINES:
+    lefts = np.array([w.left for w in words], dtype=np.float64)
+    rights = np.array([w.right for w in words], dtype=np.float64)
+    return find_gutter_between(lefts, rights)
+
+
+def find_gutter_between(
+    lefts: npt.NDArray[np.float64], rights: npt.NDArray[np.float64]
+) -> tuple[float, float] | None:
+    """`find_gutter` for boxes given as their left and right edges (a page's characters)."""
+    if len(lefts) < 2 * COLUMN_MIN_LINES:
         return None
-    lefts = np.array([w.left for w in words])
-    rights = np.array([w.right for w in words])
     start, stop = float(lefts.min()), float(rights.max())
     width = (stop - start) / GUTTER_BINS
     if width <= 0:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 from PIL import Image, UnidentifiedImageError
@@ -113,32 +112,17 @@ def _embedded_scan(page: pypdfium2.PdfPage, dpi: int, *, source: str | None) -> 
     return PageImage(gray, effective, embedded=True)
 
 
-def page_ink(
-    document: pypdfium2.PdfDocument,
-    index: int,
-    chars: Iterable[Mapping[str, Any]],
-) -> Ink:
+def page_ink(page: pypdfium2.PdfPage, boxes: npt.NDArray[np.float64]) -> Ink:
     """Dark pixels of the page at INK_DPI, and those that no character of its text layer covers.
 
-    `chars` are pdfplumber's characters: boxes in points from the page's top left.
+    `boxes` are the characters' boxes as left, top, right, bottom in points from the top left of
+    the page as shown (pdf_text.Chars: crop box, /Rotate applied), which is how PDFium draws it.
     """
-    page = document[index]
-    try:
-        rotation = page.get_rotation()
-        pixels = page.render(scale=INK_DPI / POINTS_PER_INCH, grayscale=True).to_numpy()
-    finally:
-        page.close()
+    pixels = page.render(scale=INK_DPI / POINTS_PER_INCH, grayscale=True).to_numpy()
     if pixels.ndim == 3:
         pixels = pixels[..., 0]
-    # pdfium draws the page turned by its /Rotate; the characters' boxes are not turned.
-    dark = np.rot90(pixels, k=rotation // 90) < INK_LEVEL
-    boxes = np.array(
-        [
-            [float(c["x0"]), float(c["top"]), float(c["x1"]), float(c["bottom"])]
-            for c in chars
-            if str(c.get("text", "")).strip()
-        ]
-    ).reshape(-1, 4) * (INK_DPI / POINTS_PER_INCH)
+    dark = pixels < INK_LEVEL
+    boxes = boxes.reshape(-1, 4) * (INK_DPI / POINTS_PER_INCH)
     height, width = dark.shape
     # Every character's box, padded, marked at once: +1/−1 at its corners, then running sums.
     x0 = np.clip(np.floor(boxes[:, 0]) - CHAR_PAD_PX, 0, width).astype(np.intp)
@@ -150,6 +134,7 @@ def page_ink(
     np.add.at(corners, (y0, x1), -1)
     np.add.at(corners, (y1, x0), -1)
     np.add.at(corners, (y1, x1), 1)
-    covered = corners.cumsum(axis=0).cumsum(axis=1)[:height, :width] > 0
+    running = corners.cumsum(axis=0, dtype=np.int32).cumsum(axis=1, dtype=np.int32)
+    covered = running[:height, :width] > 0
     total = int(dark.sum())
     return Ink(total, int((dark & ~covered).sum()), INK_PER_CHAR_PX)

@@ -1,25 +1,32 @@
-"""PDF pages: the text layer through pdfplumber, and OCR for pages whose layer cannot be trusted."""
+"""PDF pages: the text layer through PDFium, and OCR for pages whose layer cannot be trusted."""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import pdfplumber
 import pypdfium2
-from pdfminer.pdfdocument import PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfplumber.utils.exceptions import PdfminerException
+import pypdfium2.raw as pdfium_c
 
-from pipeline.errors import CorruptFile, EncryptedFile
+from pipeline.errors import CorruptFile, EncryptedFile, InputError
 from pipeline.extract import layout, ocr, quality
-from pipeline.extract.layout import join_lines
+from pipeline.extract.layout import PositionedLine, join_lines
+from pipeline.extract.limits import check_page_count
 from pipeline.extract.page_image import page_image, page_ink
-from pipeline.extract.pdf_text import page_text
+from pipeline.extract.pdf_text import Chars, read_layer
 from pipeline.extract.quality import OcrReason
-from pipeline.extract.scan import read_scan
+from pipeline.extract.scan import read_scan_page
 from pipeline.records import Page, PageMethod
+
+DAMAGED_HINT = "the file may be truncated or damaged"
+LOAD_ERRORS = {  # FPDF_GetLastError after a failed load, but for the encryption errors
+    pdfium_c.FPDF_ERR_FORMAT: "not a PDF, or its structure is damaged",
+    pdfium_c.FPDF_ERR_FILE: "the file cannot be opened",
+    pdfium_c.FPDF_ERR_UNKNOWN: "unknown PDFium error",
+}
 
 
 @dataclass(frozen=True)
@@ -32,104 +39,114 @@ class PagePlan:
 
 def extract_pdf(path: Path) -> tuple[Page, ...]:
     """Read every page; pages without a trustworthy text layer go to Tesseract."""
-    plans = plan_pages(path)
-    to_ocr = [plan for plan in plans if plan.ocr_reason is not None]
-    if not to_ocr:
-        return tuple(plan.page for plan in plans)
-    ocr_pages = _ocr_pages(path, to_ocr)
-    return tuple(ocr_pages.get(plan.page.number, plan.page) for plan in plans)
+    with _opened(path) as document:
+        plans = _plans(document, path)
+        read = {
+            plan.page.number: _ocr_page(document, plan.page.number, plan.ocr_reason, path)
+            for plan in plans
+            if plan.ocr_reason is not None
+        }
+    return tuple(read.get(plan.page.number, plan.page) for plan in plans)
 
 
 def plan_pages(path: Path) -> list[PagePlan]:
     """Each page's text layer and the decision whether to OCR it (no OCR is run here)."""
+    with _opened(path) as document:
+        return _plans(document, path)
+
+
+@contextmanager
+def _opened(path: Path) -> Iterator[pypdfium2.PdfDocument]:
+    """The document, refused before any page is read when it has more pages than the limit."""
+    document = _load(path)
     try:
-        with pdfplumber.open(path) as pdf:
-            document = _open_pdfium(path)
-            try:
-                return [_plan(index, page, document) for index, page in enumerate(pdf.pages)]
-            finally:
-                document.close()
-    except PdfminerException as exc:
-        raise _translate(exc.args[0] if exc.args else exc, path) from exc
-    except (PDFPasswordIncorrect, PDFSyntaxError) as exc:
-        raise _translate(exc, path) from exc
+        check_page_count(len(document), kind="PDF", path=str(path))
+        yield document
+    finally:
+        document.close()
 
 
-def _plan(index: int, page: pdfplumber.page.Page, document: pypdfium2.PdfDocument) -> PagePlan:
+def _load(path: Path) -> pypdfium2.PdfDocument:
+    """Open with PDFium's own call: its error code is fresh only right after a failed load
+    (pypdfium2's message may carry the code of an earlier file, as for a PDF without pages)."""
+    raw = pdfium_c.FPDF_LoadDocument((str(path) + "\x00").encode("utf-8"), None)
+    if not raw:
+        raise _unreadable(pdfium_c.FPDF_GetLastError(), path)
+    document = pypdfium2.PdfDocument(raw)
+    if len(document) == 0:
+        document.close()
+        raise CorruptFile("the PDF has no pages", path=str(path), hint=DAMAGED_HINT)
+    return document
+
+
+def _plans(document: pypdfium2.PdfDocument, path: Path) -> list[PagePlan]:
+    return [_plan(document, index, path) for index in range(len(document))]
+
+
+def _plan(document: pypdfium2.PdfDocument, index: int, path: Path) -> PagePlan:
     started = time.perf_counter()
-    text = _text_layer(page, document[index])
-    reason = quality.ocr_reason(text, None)
-    if reason is None:  # the layer reads well: does it hold all the text the page shows?
-        reason = quality.ocr_reason(text, page_ink(document, index, page.chars))
+    try:
+        page = document[index]
+    except pypdfium2.PdfiumError as exc:
+        raise _unreadable_page(index, exc, path) from exc
+    try:
+        lines, chars = read_layer(page)
+        text = _text_layer(lines, chars)
+        reason = quality.text_reason(text)
+        if reason is None:  # the layer reads well: does it hold all the text the page shows?
+            reason = quality.ink_reason(page_ink(page, chars.inked()))
+    except pypdfium2.PdfiumError as exc:
+        raise _unreadable_page(index, exc, path) from exc
+    finally:
+        page.close()
     seconds = time.perf_counter() - started
-    page.close()  # pdfplumber keeps every page's objects otherwise: memory grows with the file
     return PagePlan(Page(index + 1, text, PageMethod.TEXT, None, seconds), reason)
 
 
-def _open_pdfium(path: Path) -> pypdfium2.PdfDocument:
-    try:
-        return pypdfium2.PdfDocument(path)
-    except pypdfium2.PdfiumError as exc:
-        raise _translate(exc, path) from exc
-
-
-def _text_layer(page: pdfplumber.page.Page, pdfium_page: pypdfium2.PdfPage) -> str:
+def _text_layer(lines: list[PositionedLine], chars: Chars) -> str:
     """The page's text, line by line; a page set in two columns is read column by column.
 
-    Lines come from PDFium, which places the spaces a PDF only implies by position
-    ("Carl Tönsgård" where pdfminer's fixed tolerance writes "CarlTönsgård").
+    Lines come from PDFium's segments, which place the spaces a PDF only implies by position.
+    Only a page whose characters leave a gutter is read again from its words.
     """
-    chars = [
-        layout.Word(c["text"], float(c["x0"]), float(c["x1"]), float(c["top"]), float(c["bottom"]))
-        for c in page.chars
-        if c["text"].strip()
-    ]
-    if layout.find_gutter(chars) is not None:
-        words = [
-            layout.Word(
-                w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"])
-            )
-            for w in page.extract_words()
-        ]
-        columns = layout.read_columns(layout.group_lines(words))
+    inked = chars.inked()
+    if layout.find_gutter_between(inked[:, 0], inked[:, 2]) is not None:
+        columns = layout.read_columns(layout.group_lines(chars.words()))
         if columns is not None:
             return join_lines(columns)
-    return page_text(pdfium_page)
+    return join_lines(lines)
 
 
-def _ocr_pages(path: Path, plans: list[PagePlan]) -> dict[int, Page]:
-    pages: dict[int, Page] = {}
-    document = _open_pdfium(path)
+def _ocr_page(document: pypdfium2.PdfDocument, number: int, reason: OcrReason, path: Path) -> Page:
+    started = time.perf_counter()
     try:
-        for plan in plans:
-            number = plan.page.number
-            started = time.perf_counter()
-            image = page_image(document, number - 1, ocr.OCR_DPI, source=str(path))
-            result = read_scan(image.image, dpi=image.dpi, source=str(path))
-            pages[number] = Page(
-                number,
-                result.text,
-                PageMethod.OCR,
-                result.mean_confidence,
-                time.perf_counter() - started,
-                ocr_reason=plan.ocr_reason,
-                rotation_deg=result.turn,
-                skew_deg=result.skew_deg,
-            )
-    finally:
-        document.close()
-    return pages
+        image = page_image(document, number - 1, ocr.OCR_DPI, source=str(path))
+    except pypdfium2.PdfiumError as exc:
+        raise _unreadable_page(number - 1, exc, path) from exc
+    return read_scan_page(
+        number, image.image, dpi=image.dpi, reason=reason, source=str(path), started=started
+    )
 
 
-def _translate(exc: object, path: Path) -> Exception:
-    if isinstance(exc, PDFPasswordIncorrect) or "password" in str(exc).lower():
+def _unreadable(error: int, path: Path) -> InputError:
+    """PDFium's refusal to open a document, as the error the batch records."""
+    if error == pdfium_c.FPDF_ERR_PASSWORD:
         return EncryptedFile(
             "the PDF is encrypted and needs a password",
             path=str(path),
             hint="save an unencrypted copy and ingest that",
         )
+    if error == pdfium_c.FPDF_ERR_SECURITY:
+        return EncryptedFile(
+            "the PDF is encrypted by a scheme PDFium cannot open",
+            path=str(path),
+            hint="save an unencrypted copy and ingest that",
+        )
+    reason = LOAD_ERRORS.get(error, f"PDFium error {error}")
+    return CorruptFile(f"the PDF cannot be parsed ({reason})", path=str(path), hint=DAMAGED_HINT)
+
+
+def _unreadable_page(index: int, exc: pypdfium2.PdfiumError, path: Path) -> CorruptFile:
     return CorruptFile(
-        f"the PDF cannot be parsed ({exc})",
-        path=str(path),
-        hint="the file may be truncated or damaged",
+        f"page {index + 1} of the PDF cannot be read ({exc})", path=str(path), hint=DAMAGED_HINT
     )

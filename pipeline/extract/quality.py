@@ -20,6 +20,9 @@ MAX_UNEXPLAINED_SHARE = 0.5  # of all ink: more than this is a picture of text, 
 DOUBLE_ENCODED = re.compile(r"[ÃÂ][\u0080-\u00bf]|â€[\u0080-\u00bf\u2018-\u203a]?")
 GLYPH_ID = re.compile(r"\(cid:\d+\)")
 ALLOWED_CONTROLS = set("\t\n\r\f")
+# Characters that cannot be garbage, skipped before the per-character test: allowed controls,
+# printable ASCII, Latin-1 and Latin Extended-A and -B (every code point assigned, none a control).
+NEVER_GARBAGE = re.compile(r"[\t\n\r\f\x20-\x7e\xa0-\u024f]+")
 
 
 class OcrReason(StrEnum):
@@ -42,12 +45,12 @@ class Ink:
 
 def garbage_share(text: str) -> float:
     """The share of a text's visible characters that no real text layer would hold."""
-    visible = sum(not ch.isspace() for ch in text)
+    visible = len("".join(text.split()))  # str.split() splits where str.isspace() is true
     if not visible:
         return 0.0
     bad = sum(len(m.group(0)) for m in GLYPH_ID.finditer(text))
     bad += sum(len(m.group(0)) for m in DOUBLE_ENCODED.finditer(text))
-    for ch in GLYPH_ID.sub("", text):
+    for ch in NEVER_GARBAGE.sub("", GLYPH_ID.sub("", text)):
         if ch == "\ufffd" or (
             unicodedata.category(ch) in {"Co", "Cn", "Cs", "Cc"} and ch not in ALLOWED_CONTROLS
         ):
@@ -65,11 +68,24 @@ def ocr_reason(text: str, ink: Ink | None) -> OcrReason | None:
     The order is the cost of being wrong: no text at all, then text that is garbage, then text
     that covers only a corner of what the page shows.
     """
+    reason = text_reason(text)
+    if reason is None and ink is not None:
+        reason = ink_reason(ink)
+    return reason
+
+
+def text_reason(text: str) -> OcrReason | None:
+    """Why the text layer alone says the page must be OCR'd: too little text, or garbage."""
     if letters(text) < MIN_TEXT_LAYER_LETTERS:
         return OcrReason.NO_TEXT_LAYER
     if garbage_share(text) > MAX_GARBAGE_SHARE:
         return OcrReason.GARBAGE_TEXT_LAYER
-    if ink is not None and ink.total:
+    return None
+
+
+def ink_reason(ink: Ink) -> OcrReason | None:
+    """INK_WITHOUT_TEXT when the page shows much ink that no character of its layer explains."""
+    if ink.total:
         unexplained_chars = ink.unexplained / ink.per_char
         if (
             unexplained_chars >= MIN_UNEXPLAINED_CHARS

@@ -10,11 +10,14 @@ pages score 92–95; the same pages read turned 90° or 180° score 31–37).
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from PIL import Image
 
 from pipeline.extract import denoise, ocr, orientation
+from pipeline.extract.quality import OcrReason
+from pipeline.records import Page, PageMethod
 
 # Mean word confidence of an upright page is 85–95 even on degraded scans; a page read upside
 # down or sideways scores far lower (bench/ocr_tuning.py). Below this, ask OSD and read again.
@@ -73,6 +76,30 @@ def read_scan(
                     again.text, again.mean_confidence, osd.turn, skew_again, osd_runs, levelled
                 )
     return ScanResult(result.text, result.mean_confidence, turn, skew, osd_runs, levelled)
+
+
+def read_scan_page(
+    number: int,
+    image: Image.Image,
+    *,
+    dpi: int,
+    reason: OcrReason,
+    source: str | None,
+    started: float,
+) -> Page:
+    """A page read by OCR, as a record: `started` is when work on it began (perf_counter), so
+    its time includes getting the image (a render, a decode) as well as reading it."""
+    result = read_scan(image, dpi=dpi, source=source)
+    return Page(
+        number,
+        result.text,
+        PageMethod.OCR,
+        result.mean_confidence,
+        time.perf_counter() - started,
+        ocr_reason=reason,
+        rotation_deg=result.turn,
+        skew_deg=result.skew_deg,
+    )
 
 
 def _skew_for(gray: Image.Image, dpi: int, turn: int, geometry: orientation.Geometry) -> float:

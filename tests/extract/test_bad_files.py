@@ -158,6 +158,48 @@ def test_a_pdf_of_garbage_after_its_header_is_corrupt(tmp_path: Path) -> None:
     raises_naming_file(path, CorruptFile, "cannot be parsed")
 
 
+def pdf_of_objects(objects: list[bytes]) -> bytes:
+    """A PDF written by hand: object 1 is the catalog; a cross-reference table that is right."""
+    data = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(data))
+        data += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(data)
+    data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    data += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    data += b"trailer\n<< /Size %d /Root 1 0 R >>\n" % (len(objects) + 1)
+    return data + b"startxref\n%d\n%%%%EOF\n" % xref
+
+
+CATALOG = b"<< /Type /Catalog /Pages 2 0 R >>"
+
+
+def test_a_pdf_whose_page_cannot_be_loaded_is_corrupt(tmp_path: Path) -> None:
+    """The page tree promises two pages; the second points at an object that is not there."""
+    path = tmp_path / "trasig_sida.pdf"
+    path.write_bytes(
+        pdf_of_objects(
+            [
+                CATALOG,
+                b"<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+            ]
+        )
+    )
+    raises_naming_file(path, CorruptFile, "page 2 of the pdf cannot be read")
+
+
+def test_a_pdf_without_pages_is_corrupt_even_after_an_encrypted_one(tmp_path: Path) -> None:
+    """PDFium keeps the last load error: the encrypted file's must not name the next file."""
+    encrypted = tmp_path / "krypterad.pdf"
+    encrypted.write_bytes(pdf_bytes(password="hemligt"))
+    no_pages = tmp_path / "utan_sidor.pdf"
+    no_pages.write_bytes(pdf_of_objects([CATALOG, b"<< /Type /Pages /Kids [] /Count 0 >>"]))
+    raises_naming_file(encrypted, EncryptedFile, "encrypted")
+    raises_naming_file(no_pages, CorruptFile, "the pdf has no pages")
+
+
 @pytest.mark.parametrize(
     ("name", "content", "error", "reason"),
     [

@@ -11,9 +11,10 @@ from PIL import Image
 
 from pipeline import render
 from pipeline.errors import CorruptFile, InputError
+from pipeline.extract import image as image_module
 from pipeline.extract.image import extract_image, image_dpi
 from pipeline.extract.quality import OcrReason
-from pipeline.records import PageMethod
+from pipeline.records import Page, PageMethod
 from tests.conftest import FIXTURES, requires_tesseract
 
 SEEDS = FIXTURES / "seeds"
@@ -57,6 +58,47 @@ def test_an_image_too_large_for_a_page_is_refused_before_decoding(folder: Path, 
     path = _png_header_only(folder / f"bomb{side}.png", side, side)
     with pytest.raises(InputError, match=r"too large|more than the limit"):
         extract_image(path)
+
+
+def _tiff_claiming(path: Path, sizes: list[tuple[int, int]]) -> Path:
+    """A bilevel TIFF with a frame of each claimed size, all sharing one 8-byte strip: what a
+    bomb hidden in a later frame looks like to Image.open and seek, without the memory."""
+    strip = b"\xff" * 8
+    data = bytearray(b"II*\x00" + struct.pack("<I", 8 + len(strip)) + strip)
+    for number, (width, height) in enumerate(sizes, 1):
+        entries = [  # tag, type (3 short, 4 long), count, value; ascending tags
+            (256, 4, 1, width),
+            (257, 4, 1, height),
+            (258, 3, 1, 1),  # 1 bit a pixel
+            (259, 3, 1, 1),  # uncompressed
+            (262, 3, 1, 1),  # black is zero
+            (273, 4, 1, 8),  # the strip
+            (278, 4, 1, height),
+            (279, 4, 1, (width + 7) // 8 * height),
+        ]
+        following = len(data) + 2 + 12 * len(entries) + 4 if number < len(sizes) else 0
+        data += struct.pack("<H", len(entries))
+        data += b"".join(struct.pack("<HHII", *entry) for entry in entries)
+        data += struct.pack("<I", following)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_a_later_tiff_frame_too_large_for_a_page_is_refused_before_decoding(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pillow's own bomb guard looks at the first frame only, when the file is opened."""
+    path = _tiff_claiming(folder / "bomb_in_frame_2.tif", [(8, 8), (30_000, 30_000)])
+    read: list[int] = []
+
+    def fake_ocr(number: int, image: Image.Image, **kwargs: object) -> Page:
+        read.append(number)
+        return Page(number, "", PageMethod.OCR)
+
+    monkeypatch.setattr(image_module, "read_scan_page", fake_ocr)
+    with pytest.raises(InputError, match="30000 × 30000 pixels is more than the limit"):
+        extract_image(path)
+    assert read == [1]
 
 
 def test_a_broken_image_is_a_corrupt_file(folder: Path) -> None:

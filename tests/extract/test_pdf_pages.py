@@ -25,6 +25,7 @@ from pipeline.extract.pdf import extract_pdf, plan_pages
 from pipeline.extract.quality import Ink, OcrReason
 from pipeline.records import PageMethod
 from tests.conftest import FIXTURES, TESTS_DIR, extracted, requires_tesseract
+from tests.extract.test_pdf_text import turned_text_page
 from tests.golden.compare import OCR, Tolerance, differences, golden_view
 
 SEEDS = FIXTURES / "seeds"
@@ -68,6 +69,31 @@ def test_scanned_pdf_pages_have_no_text_layer() -> None:
 
 def test_mixed_pdf_only_the_scanned_page_goes_to_ocr(mixed_pdf: Path) -> None:
     assert [plan.ocr_reason for plan in plan_pages(mixed_pdf)] == [None, OcrReason.NO_TEXT_LAYER]
+
+
+Box = tuple[float, float, float, float]
+
+
+@pytest.mark.parametrize(
+    ("rotate", "crop", "media"),
+    [
+        (90, None, None),
+        (180, None, None),
+        (270, None, None),
+        (0, (30.0, 40.0, 560.0, 800.0), None),
+        (0, (30.0, 40.0, 560.0, 800.0), (-300.0, -100.0, 900.0, 842.0)),
+    ],
+)
+def test_a_turned_or_cropped_text_page_keeps_its_text_layer(
+    made: Path, rotate: int, crop: Box | None, media: Box | None
+) -> None:
+    """Characters and pixels must meet on the page as shown. Compared as drawn (or from the
+    media box's corner), a turned or cropped page's ink looked unexplained: OCR for nothing."""
+    name = f"turned{rotate}_{crop is not None}_{media is not None}.pdf"
+    pdf = turned_text_page(made / name, rotate, crop=crop, media=media)
+    [plan] = plan_pages(pdf)
+    assert plan.ocr_reason is None
+    assert plan.page.text.startswith("PROTOKOLL fört vid sammanträde med arbetsutskottet")
 
 
 def test_a_scan_with_a_stamped_text_line_is_still_ocrd(made: Path) -> None:
