@@ -85,29 +85,28 @@ def _agree(one: str | None, other: str | None) -> bool:
 def _same_content(
     con: duckdb.DuckDBPyConnection, meeting_id: str, names: list[str], titles: list[str]
 ) -> str | None:
-    their_names = [
-        r[0]
-        for r in con.execute(
-            "SELECT name FROM attendance WHERE meeting_id = ?", [meeting_id]
-        ).fetchall()
-    ]
-    alike = _share_alike(names, their_names, NAME_ALIKE)
-    if alike is not None:
-        return f"same date and body; {alike} attendees alike" if _enough(alike) else None
-    their_titles = [
-        r[0]
-        for r in con.execute(
-            "SELECT title FROM sections WHERE meeting_id = ? AND title IS NOT NULL", [meeting_id]
-        ).fetchall()
-    ]
-    alike = _share_alike(titles, their_titles, TITLE_ALIKE)
-    if alike is not None and _enough(alike):
-        return f"same date and body; {alike} § titles alike"
-    return None
+    """Why the loaded meeting has the same content, or None when it does not."""
+    their_names = _column(con, "SELECT name FROM attendance WHERE meeting_id = ?", meeting_id)
+    alike = _alike(names, their_names, NAME_ALIKE)
+    if alike is None:  # too few names to tell: compare the § titles
+        their_titles = _column(
+            con, "SELECT title FROM sections WHERE meeting_id = ? AND title <> ''", meeting_id
+        )
+        alike = _alike(titles, their_titles, TITLE_ALIKE)
+        what = "§ titles"
+    else:
+        what = "attendees"
+    if alike is None or alike[0] < SHARE_ALIKE * alike[1]:
+        return None
+    return f"same date and body; {alike[0]} of {alike[1]} {what} alike"
 
 
-def _share_alike(mine: Sequence[str], theirs: Sequence[str], cutoff: int) -> str | None:
-    """'k of n' items of the shorter list that have a like in the other; None with too few."""
+def _column(con: duckdb.DuckDBPyConnection, sql: str, meeting_id: str) -> list[str]:
+    return [r[0] for r in con.execute(sql, [meeting_id]).fetchall()]
+
+
+def _alike(mine: Sequence[str], theirs: Sequence[str], cutoff: int) -> tuple[int, int] | None:
+    """(found, n): how many of the shorter list's n items have a like in the other list."""
     if min(len(mine), len(theirs)) < MIN_ITEMS:
         return None
     shorter, longer = sorted(([fold(x) for x in mine], [fold(x) for x in theirs]), key=len)
@@ -115,12 +114,7 @@ def _share_alike(mine: Sequence[str], theirs: Sequence[str], cutoff: int) -> str
         process.extractOne(item, longer, scorer=fuzz.ratio, score_cutoff=cutoff) is not None
         for item in shorter
     )
-    return f"{found} of {len(shorter)}"
-
-
-def _enough(alike: str) -> bool:
-    found, total = (int(x) for x in alike.split(" of "))
-    return found >= SHARE_ALIKE * total
+    return found, len(shorter)
 
 
 def _loaded_quality(con: duckdb.DuckDBPyConnection, sha256: str) -> Quality:
