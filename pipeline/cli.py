@@ -14,9 +14,6 @@ from pipeline.cli_analysis import register as register_analysis_commands
 from pipeline.cli_common import DbOption, OutputFormat, out, print_rows, reports_errors
 from pipeline.cli_ingest import register as register_ingest_commands
 from pipeline.cli_persons import persons_app
-from pipeline.contract import to_contract
-from pipeline.evaluation.run import evaluate, print_report, to_json
-from pipeline.process import process
 from pipeline.store import db
 from pipeline.summary import print_extracted, print_summary
 
@@ -42,6 +39,9 @@ def extract(
     as_json: Annotated[bool, typer.Option("--json", help="Print the JSON contract.")] = False,
 ) -> None:
     """Read one document and show what protokoll finds in it, without touching any database."""
+    from pipeline.contract import to_contract  # the reading stages load spaCy: only when used
+    from pipeline.process import process
+
     minutes = process(file)
     if as_json:
         sys.stdout.write(json.dumps(to_contract(minutes), ensure_ascii=False, indent=2) + "\n")
@@ -106,6 +106,8 @@ def eval_command(
     titles, decisions, outcomes and signatories, the accuracy of the header fields, and every
     document's scores, worst first.
     """
+    from pipeline.evaluation.run import evaluate, print_report, to_json
+
     evaluation = evaluate(gold, docs)
     print_report(Console(width=max(out.width, EVAL_REPORT_WIDTH)), evaluation)
     if json_out is not None:

@@ -23,8 +23,8 @@ from rich.progress import (
 from rich.text import Text
 
 from pipeline.cli_common import DbOption, OutputFormat, err, print_rows, reports_errors
-from pipeline.extract.limits import DEFAULT_MAX_PAGES
 from pipeline.ingest import BatchOptions, IngestReport, run_batch
+from pipeline.limits import DEFAULT_MAX_PAGES
 from pipeline.store import db
 
 EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C

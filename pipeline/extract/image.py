@@ -11,10 +11,10 @@ from PIL import Image, ImageSequence, UnidentifiedImageError
 
 from pipeline.errors import CorruptFile, InputError
 from pipeline.extract import orientation
-from pipeline.extract.limits import check_page_count
 from pipeline.extract.page_image import MAX_PAGE_PIXELS, too_large
 from pipeline.extract.quality import OcrReason
 from pipeline.extract.scan import read_scan_page
+from pipeline.limits import check_page_count
 from pipeline.records import Page
 
 FALLBACK_DPI = 300  # scanners that write no resolution tag almost always scan at 300 dpi

@@ -24,6 +24,8 @@ INK_DPI = 50  # the ink check reads a thumbnail: ~1.5 ms for a text page
 INK_LEVEL = 160  # gray levels darker than this are ink
 INK_PER_CHAR_PX = 9.0  # dark pixels of one 11 pt character at INK_DPI (measured on the fixtures)
 CHAR_PAD_PX = 1  # anti-aliasing spills a pixel beyond a glyph's box
+# A page of text with up to this many paths (rules, boxes, a table's borders) needs no ink check.
+MAX_PLAIN_PATHS = 200
 PAGE_COVER_SHARE = 0.9  # an embedded image this much of the page wide and high is the page
 DOWNSCALE_FROM_RATIO = 1.1  # scans this much finer than the OCR resolution are reduced to it
 
@@ -110,6 +112,25 @@ def _embedded_scan(page: pypdfium2.PdfPage, dpi: int, *, source: str | None) -> 
         gray = gray.resize(target, Image.Resampling.BOX if scale < 1 else Image.Resampling.BILINEAR)
     effective = round(native_dpi * scale)
     return PageImage(gray, effective, embedded=True)
+
+
+def draws_only_text(page: pypdfium2.PdfPage) -> bool:
+    """Whether the page holds nothing but text and a few lines: no image, form or shading.
+
+    Such a page shows no text its layer lacks, so the ink check (a render, ~7 ms) is skipped.
+    Text drawn as outlines comes as hundreds of paths, so many paths still get the check.
+    """
+    raw = page.raw
+    paths = 0
+    for i in range(pdfium_c.FPDFPage_CountObjects(raw)):
+        kind = pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(raw, i))
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            paths += 1
+            if paths > MAX_PLAIN_PATHS:
+                return False
+        elif kind != pdfium_c.FPDF_PAGEOBJ_TEXT:
+            return False
+    return True
 
 
 def page_ink(page: pypdfium2.PdfPage, boxes: npt.NDArray[np.float64]) -> Ink:

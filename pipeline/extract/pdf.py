@@ -14,11 +14,11 @@ import pypdfium2.raw as pdfium_c
 from pipeline.errors import CorruptFile, EncryptedFile, InputError
 from pipeline.extract import layout, ocr, quality
 from pipeline.extract.layout import PositionedLine, join_lines
-from pipeline.extract.limits import check_page_count
-from pipeline.extract.page_image import page_image, page_ink
+from pipeline.extract.page_image import draws_only_text, page_image, page_ink
 from pipeline.extract.pdf_text import Chars, read_layer
 from pipeline.extract.quality import OcrReason
 from pipeline.extract.scan import read_scan_page
+from pipeline.limits import check_page_count
 from pipeline.records import Page, PageMethod
 
 DAMAGED_HINT = "the file may be truncated or damaged"
@@ -93,7 +93,8 @@ def _plan(document: pypdfium2.PdfDocument, index: int, path: Path) -> PagePlan:
         lines, chars = read_layer(page)
         text = _text_layer(lines, chars)
         reason = quality.text_reason(text)
-        if reason is None:  # the layer reads well: does it hold all the text the page shows?
+        if reason is None and not draws_only_text(page):
+            # the layer reads well: does it hold all the text the page shows?
             reason = quality.ink_reason(page_ink(page, chars.inked()))
     except pypdfium2.PdfiumError as exc:
         raise _unreadable_page(index, exc, path) from exc

@@ -26,7 +26,7 @@ import duckdb
 from pipeline.errors import DatabaseError
 from pipeline.ingest.plan import Known, Plan, Survey, ToRead, classify, retired
 from pipeline.ingest.report import Failure, IngestReport
-from pipeline.ingest.store import remember_files, retire, store, store_failure
+from pipeline.ingest.store import remember_files, retire, store_batch, store_failure
 from pipeline.ingest.workers import Readers, read_in_order
 from pipeline.records import Minutes
 from pipeline.store import db
@@ -147,12 +147,12 @@ class _Writer:
     def flush(self) -> None:
         if not self.waiting:
             return
+        read = [(i, r) for i, r in self.waiting if i is not None and isinstance(r, Minutes)]
         with self._open() as con:
-            for item, result in self.waiting:
+            for _, result in self.waiting:
                 if isinstance(result, Failure):
                     store_failure(con, result, self.report, self.run_id)
-                elif item is not None:
-                    store(con, item, result, self.report, self.run_id)
+            store_batch(con, read, self.report, self.run_id)
             self.report.seconds = time.perf_counter() - self.started
             _update_run(con, self.run_id, self.report, "running")
         self.waiting.clear()

@@ -9,7 +9,7 @@ warnings.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import duckdb
@@ -41,11 +41,37 @@ class Quality:
 
 
 @dataclass(frozen=True)
-class Match:
-    meeting_id: str  # the loaded document that holds the same meeting
+class Held:
+    """What tells one meeting from another: the header, who attended, what was handled."""
+
+    meeting_id: str  # the document holding it
     path: str
+    organization: str | None
+    body: str | None
+    date: str | None
+    names: tuple[str, ...]
+    titles: tuple[str, ...]
     quality: Quality
+
+
+@dataclass(frozen=True)
+class Match:
+    held: Held  # the meeting found again
     reason: str
+
+
+def held_in(minutes: Minutes) -> Held:
+    meeting = minutes.meeting
+    return Held(
+        minutes.source.sha256,
+        minutes.source.path,
+        meeting.organization,
+        meeting.body,
+        meeting.date,
+        tuple(a.name for a in minutes.attendance),
+        tuple(s.title for s in minutes.sections if s.title),
+        quality_of(minutes),
+    )
 
 
 def quality_of(minutes: Minutes) -> Quality:
@@ -57,48 +83,64 @@ def quality_of(minutes: Minutes) -> Quality:
     )
 
 
-def find_loaded(con: duckdb.DuckDBPyConnection, minutes: Minutes) -> Match | None:
-    """The loaded meeting that `minutes` holds again, if any."""
-    meeting = minutes.meeting
-    if meeting.date is None:
-        return None
-    candidates = con.execute(
-        "SELECT m.meeting_id, m.organization, m.body, d.path FROM meetings m "
-        "JOIN documents d ON d.sha256 = m.meeting_id WHERE m.date = ? AND m.meeting_id <> ?",
-        [meeting.date, minutes.source.sha256],
-    ).fetchall()
-    names = [a.name for a in minutes.attendance]
-    titles = [s.title for s in minutes.sections if s.title]
-    for meeting_id, organization, body, path in candidates:
-        if not (_agree(meeting.organization, organization) and _agree(meeting.body, body)):
-            continue
-        reason = _same_content(con, meeting_id, names, titles)
+def find_same(mine: Held, candidates: Iterable[Held]) -> Match | None:
+    """The first candidate that is the same meeting as `mine`."""
+    for held in candidates:
+        reason = same_meeting(mine, held)
         if reason is not None:
-            return Match(meeting_id, path, _loaded_quality(con, meeting_id), reason)
+            return Match(held, reason)
     return None
+
+
+def find_loaded(con: duckdb.DuckDBPyConnection, mine: Held) -> Match | None:
+    """The meeting already in the database that `mine` holds again, if any."""
+    if mine.date is None:
+        return None
+    rows = con.execute(
+        "SELECT m.meeting_id, d.path, m.organization, m.body FROM meetings m "
+        "JOIN documents d ON d.sha256 = m.meeting_id WHERE m.date = ? AND m.meeting_id <> ?",
+        [mine.date, mine.meeting_id],
+    ).fetchall()
+    candidates = (
+        Held(
+            meeting_id,
+            path,
+            organization,
+            body,
+            mine.date,
+            tuple(_column(con, "SELECT name FROM attendance WHERE meeting_id = ?", meeting_id)),
+            tuple(
+                _column(
+                    con,
+                    "SELECT title FROM sections WHERE meeting_id = ? AND title <> ''",
+                    meeting_id,
+                )
+            ),
+            _loaded_quality(con, meeting_id),
+        )
+        for meeting_id, path, organization, body in rows
+    )
+    return find_same(mine, candidates)
+
+
+def same_meeting(mine: Held, other: Held) -> str | None:
+    """Why the two are one meeting, or None when they are not."""
+    if mine.date is None or mine.date != other.date:
+        return None
+    if not (_agree(mine.organization, other.organization) and _agree(mine.body, other.body)):
+        return None
+    alike = _alike(mine.names, other.names, NAME_ALIKE)
+    what = "attendees"
+    if alike is None:  # too few names to tell: compare the § titles
+        alike = _alike(mine.titles, other.titles, TITLE_ALIKE)
+        what = "§ titles"
+    if alike is None or alike[0] < SHARE_ALIKE * alike[1]:
+        return None
+    return f"same date and body; {alike[0]} of {alike[1]} {what} alike"
 
 
 def _agree(one: str | None, other: str | None) -> bool:
     return one is None or other is None or fuzz.ratio(fold(one), fold(other)) >= TITLE_ALIKE
-
-
-def _same_content(
-    con: duckdb.DuckDBPyConnection, meeting_id: str, names: list[str], titles: list[str]
-) -> str | None:
-    """Why the loaded meeting has the same content, or None when it does not."""
-    their_names = _column(con, "SELECT name FROM attendance WHERE meeting_id = ?", meeting_id)
-    alike = _alike(names, their_names, NAME_ALIKE)
-    if alike is None:  # too few names to tell: compare the § titles
-        their_titles = _column(
-            con, "SELECT title FROM sections WHERE meeting_id = ? AND title <> ''", meeting_id
-        )
-        alike = _alike(titles, their_titles, TITLE_ALIKE)
-        what = "§ titles"
-    else:
-        what = "attendees"
-    if alike is None or alike[0] < SHARE_ALIKE * alike[1]:
-        return None
-    return f"same date and body; {alike[0]} of {alike[1]} {what} alike"
 
 
 def _column(con: duckdb.DuckDBPyConnection, sql: str, meeting_id: str) -> list[str]:

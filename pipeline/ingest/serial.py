@@ -14,7 +14,7 @@ import duckdb
 
 from pipeline.ingest.plan import Known, Survey, classify, retired
 from pipeline.ingest.report import Failure, IngestReport
-from pipeline.ingest.store import remember_files, retire, store, store_failure
+from pipeline.ingest.store import remember_files, retire, store_batch, store_failure
 from pipeline.ingest.workers import read_document
 from pipeline.store import db
 
@@ -51,6 +51,6 @@ def ingest(
         if isinstance(result, Failure):
             store_failure(con, result, report)
         else:
-            store(con, item, result, report)
+            store_batch(con, [(item, result)], report)
     report.seconds = time.perf_counter() - started
     return report

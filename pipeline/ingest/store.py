@@ -7,12 +7,14 @@ being counted again, and whichever of the two is the better extraction keeps the
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import duckdb
+import pyarrow as pa
 
-from pipeline.ingest.duplicates import find_loaded, quality_of
+from pipeline.ingest.duplicates import Held, Match, find_loaded, find_same, held_in
 from pipeline.ingest.plan import ToRead
 from pipeline.ingest.report import Duplicate, Failure, IngestReport
 from pipeline.records import Minutes, SourceFile
@@ -21,9 +23,19 @@ from pipeline.store import db
 
 class Stored(enum.Enum):
     LOADED = "loaded"
-    DUPLICATE = "duplicate"  # its meeting was loaded from another file, which stays
-    PROMOTED = "promoted"  # its meeting was loaded from another file, which it replaces
+    DUPLICATE = "duplicate"  # its meeting is held by another file, which keeps the facts
     ALREADY = "already"  # the same content came in under another path in this run
+
+
+@dataclass
+class _Written:
+    """One document of a batch, and what became of it."""
+
+    item: ToRead
+    minutes: Minutes
+    held: Held
+    stored: Stored = Stored.LOADED
+    duplicate: Duplicate | None = None  # the file set aside, when this one met its twin
 
 
 def store_failure(
@@ -45,68 +57,107 @@ def store_failure(
     report.failed.append(failure)
 
 
-def store(
+def store_batch(
     con: duckdb.DuckDBPyConnection,
-    item: ToRead,
-    result: Minutes,
+    batch: Sequence[tuple[ToRead, Minutes]],
     report: IngestReport,
     run_id: int | None = None,
 ) -> None:
-    """Load one read document and count it in `report`."""
-    source = item.source
-    try:
-        stored, duplicate = _load(con, result, run_id)
-    except duckdb.Error as exc:  # a row the database refuses: that document only
-        message = f"{source.path}: the database refused the document: {exc}"
-        store_failure(
-            con,
-            Failure(source.path, source.sha256, "load", "DatabaseError", message),
-            report,
-            run_id,
-        )
+    """Load read documents in one transaction: whole documents only, each table in one insert.
+
+    Inserting a batch costs what inserting one document costs (a few ms a table), so the single
+    writer keeps up with the workers. If the database refuses the batch, each document is tried
+    alone, and the one it refuses is recorded as failed.
+    """
+    if not batch:
         return
-    if stored is Stored.ALREADY:
+    try:
+        with db.transaction(con):
+            written = _write(con, batch, run_id)
+    except duckdb.Error as exc:
+        if len(batch) == 1:
+            item = batch[0][0]
+            message = f"{item.source.path}: the database refused the document: {exc}"
+            failure = Failure(
+                item.source.path, item.source.sha256, "load", "DatabaseError", message
+            )
+            store_failure(con, failure, report, run_id)
+            return
+        for one in batch:
+            store_batch(con, [one], report, run_id)
+        return
+    for w in written:
+        _count(report, w)
+
+
+def _write(
+    con: duckdb.DuckDBPyConnection, batch: Sequence[tuple[ToRead, Minutes]], run_id: int | None
+) -> list[_Written]:
+    written: list[_Written] = []
+    in_batch: dict[str, _Written] = {}  # sha256 → the document with that content
+    for item, minutes in batch:
+        w = _Written(item, minutes, held_in(minutes))
+        written.append(w)
+        sha = item.source.sha256
+        if sha in in_batch or db.has_document(con, sha):
+            w.stored = Stored.ALREADY
+            continue
+        in_batch[sha] = w
+        holding = [o.held for o in written if o.stored is Stored.LOADED and o is not w]
+        match = find_loaded(con, w.held) or find_same(w.held, holding)
+        if match is not None:
+            _settle(con, w, match, in_batch)
+    rows = db.RowBatch()
+    for w in written:  # people are linked only now, when it is known whose facts count
+        if w.stored is not Stored.ALREADY:
+            rows.add(con, w.minutes, facts=w.stored is Stored.LOADED)
+    rows.insert(con)
+    remember_files(con, [w.item.source for w in written], run_id)
+    paths = [w.item.source.path for w in written]
+    con.execute("DELETE FROM ingest_errors WHERE list_contains(?, path)", [paths])
+    return written
+
+
+def _settle(
+    con: duckdb.DuckDBPyConnection, mine: _Written, match: Match, in_batch: dict[str, _Written]
+) -> None:
+    """Two files, one meeting: the better extraction keeps the facts, the other is linked."""
+    other = match.held
+    if mine.held.quality > other.quality:  # the one held so far is set aside
+        reason = (
+            f"{match.reason}; {mine.held.quality.describe()} kept over {other.quality.describe()}"
+        )
+        loser = in_batch.get(other.meeting_id)
+        if loser is not None:  # read in this batch: its facts are simply not written
+            loser.stored = Stored.DUPLICATE
+        else:
+            db.drop_facts(con, other.meeting_id)
+        con.execute(
+            "UPDATE duplicate_documents SET meeting_id = ? WHERE meeting_id = ?",
+            [mine.held.meeting_id, other.meeting_id],
+        )
+        _link(con, other.meeting_id, mine.held.meeting_id, reason)
+        mine.duplicate = Duplicate(other.path, mine.held.path, reason)
+    else:
+        reason = (
+            f"{match.reason}; {other.quality.describe()} kept over {mine.held.quality.describe()}"
+        )
+        _link(con, mine.held.meeting_id, other.meeting_id, reason)
+        mine.stored = Stored.DUPLICATE
+        mine.duplicate = Duplicate(mine.held.path, other.path, reason)
+
+
+def _count(report: IngestReport, w: _Written) -> None:
+    source = w.item.source
+    if w.stored is Stored.ALREADY:
         report.unchanged.append(source.path)
         return
-    if duplicate is not None:
-        report.duplicates.append(duplicate)
-    if stored is not Stored.DUPLICATE:
-        (report.replaced if item.replaces else report.loaded).append(source.path)
-    report.pages += len(result.pages)
-    report.ocr_pages += len(result.ocr_pages)
-
-
-def _load(
-    con: duckdb.DuckDBPyConnection, minutes: Minutes, run_id: int | None
-) -> tuple[Stored, Duplicate | None]:
-    source = minutes.source
-    with db.transaction(con):
-        if db.has_document(con, source.sha256):
-            remember_files(con, [source], run_id)
-            return Stored.ALREADY, None
-        match = find_loaded(con, minutes)
-        mine = quality_of(minutes)
-        if match is None:
-            db.insert_document(con, minutes)
-            outcome, duplicate = Stored.LOADED, None
-        elif mine > match.quality:  # the loaded copy is the worse one: set it aside
-            reason = f"{match.reason}; {mine.describe()} kept over {match.quality.describe()}"
-            db.drop_facts(con, match.meeting_id)
-            con.execute(
-                "UPDATE duplicate_documents SET meeting_id = ? WHERE meeting_id = ?",
-                [source.sha256, match.meeting_id],
-            )
-            _link(con, match.meeting_id, source.sha256, reason)
-            db.insert_document(con, minutes)
-            outcome, duplicate = Stored.PROMOTED, Duplicate(match.path, source.path, reason)
-        else:
-            reason = f"{match.reason}; {match.quality.describe()} kept over {mine.describe()}"
-            db.insert_document(con, minutes, facts=False)
-            _link(con, source.sha256, match.meeting_id, reason)
-            outcome, duplicate = Stored.DUPLICATE, Duplicate(source.path, match.path, reason)
-        remember_files(con, [source], run_id)
-        con.execute("DELETE FROM ingest_errors WHERE path = ?", [source.path])
-    return outcome, duplicate
+    if w.duplicate is not None:
+        report.duplicates.append(w.duplicate)
+    if w.stored is Stored.LOADED:
+        (report.replaced if w.item.replaces else report.loaded).append(source.path)
+    report.pages += len(w.minutes.pages)
+    report.ocr_pages += len(w.minutes.ocr_pages)
 
 
 def _link(con: duckdb.DuckDBPyConnection, sha256: str, meeting_id: str, reason: str) -> None:
@@ -117,12 +168,21 @@ def _link(con: duckdb.DuckDBPyConnection, sha256: str, meeting_id: str, reason: 
 
 
 def remember_files(
-    con: duckdb.DuckDBPyConnection, sources: Iterable[SourceFile], run_id: int | None
+    con: duckdb.DuckDBPyConnection, sources: Sequence[SourceFile], run_id: int | None
 ) -> None:
     """Which document each path holds now."""
-    rows = [(s.path, s.sha256, s.size_bytes, run_id) for s in sources]
-    if rows:
-        con.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", rows)
+    if not sources:
+        return
+    incoming = pa.table(
+        {
+            "path": [s.path for s in sources],
+            "sha256": [s.sha256 for s in sources],
+            "size_bytes": pa.array([s.size_bytes for s in sources], pa.int64()),
+            "run_id": pa.array([run_id] * len(sources), pa.int32()),
+        }
+    )
+    con.execute("INSERT OR REPLACE INTO files SELECT * FROM incoming")  # reads `incoming`
+    del incoming
 
 
 def retire(con: duckdb.DuckDBPyConnection, shas: Iterable[str], gone: Iterable[str]) -> list[str]:

@@ -9,6 +9,7 @@ reading: the pool is started again and the other documents in flight are read ag
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import multiprocessing
 import os
 import signal
@@ -19,10 +20,11 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
 from pipeline.errors import ProtokollError, WorkerCrashed
-from pipeline.extract.limits import MAX_PAGES_ENV
 from pipeline.ingest.report import Failure
+from pipeline.limits import MAX_PAGES_ENV
 from pipeline.records import Minutes, SourceFile
 
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 IN_FLIGHT_PER_WORKER = 3  # enough to keep a worker busy while the writer stores the others
 # A worker is replaced after this many documents: whatever a library leaks is given back.
 TASKS_PER_WORKER = 500
@@ -47,8 +49,9 @@ def read_document(source: SourceFile) -> Minutes | Failure:
         return Failure(source.path, source.sha256, "pipeline", "InternalError", bug.describe())
 
 
-def _start_worker(max_pages: int | None) -> None:
+def _start_worker(parent_pid: int, max_pages: int | None) -> None:
     """Runs once in each worker: Ctrl-C is the parent's to handle, and the model is loaded."""
+    _die_with(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if max_pages is not None:
         os.environ[MAX_PAGES_ENV] = str(max_pages)
@@ -56,6 +59,14 @@ def _start_worker(max_pages: int | None) -> None:
 
     with contextlib.suppress(ProtokollError):  # each document will report a missing model
         load_model()
+
+
+def _die_with(parent_pid: int) -> None:
+    """Linux: the worker is killed when the writer dies, even by SIGKILL, instead of lingering."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent_pid:  # the writer died before the line above
+        os._exit(1)
 
 
 class Readers:
@@ -67,12 +78,13 @@ class Readers:
         self._pool = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        # forkserver: workers start from a clean process, not a copy of the writer's threads
+        # spawn: each worker is a fresh child of the writer (never a copy of its threads), so
+        # it can be tied to the writer's life
         return ProcessPoolExecutor(
             max_workers=self.jobs,
-            mp_context=multiprocessing.get_context("forkserver"),
+            mp_context=multiprocessing.get_context("spawn"),
             initializer=_start_worker,
-            initargs=(self.max_pages,),
+            initargs=(os.getpid(), self.max_pages),
             max_tasks_per_child=TASKS_PER_WORKER,
         )
 

@@ -87,6 +87,9 @@ _BY_FILE: dict[str, _Cached] = {}
 _BY_CONNECTION: weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, _Cached] = (
     weakref.WeakKeyDictionary()
 )
+_FILES: weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, str | None] = (
+    weakref.WeakKeyDictionary()
+)
 UNSIGHTED_SQL = """
 DELETE FROM person_links l WHERE NOT EXISTS (
     SELECT 1 FROM (
@@ -255,10 +258,12 @@ def _cached(con: duckdb.DuckDBPyConnection) -> _Cached | None:
 
 def _file_of(con: duckdb.DuckDBPyConnection) -> str | None:
     """The database file behind `con`, None for a database in memory."""
-    row = con.execute(
-        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
-    ).fetchone()
-    return str(Path(row[0]).resolve()) if row and row[0] else None
+    if con not in _FILES:
+        row = con.execute(
+            "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+        ).fetchone()
+        _FILES[con] = str(Path(row[0]).resolve()) if row and row[0] else None
+    return _FILES[con]
 
 
 def _token(con: duckdb.DuckDBPyConnection) -> tuple[Any, ...]:

@@ -13,8 +13,8 @@ from pipeline.errors import InputError, TooLarge
 from pipeline.extract import image as image_module
 from pipeline.extract import pdf as pdf_module
 from pipeline.extract.image import extract_image
-from pipeline.extract.limits import DEFAULT_MAX_PAGES, MAX_PAGES_ENV, max_pages
 from pipeline.extract.pdf import extract_pdf
+from pipeline.limits import DEFAULT_MAX_PAGES, MAX_PAGES_ENV, max_pages
 from pipeline.process import process
 from pipeline.records import Page, PageMethod
 
