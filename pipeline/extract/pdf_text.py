@@ -145,7 +145,9 @@ class _BoundedText:
         if written >= self.size:  # cannot happen; if it did, the text may be cut short
             return str(self.text_page.get_text_bounded(left, bottom, right, top))
         text = ctypes.string_at(self.buffer, 2 * written).decode("utf-16-le", errors="ignore")
-        return text.removesuffix("\x00")  # PDFium ends the text with a NUL where there is room
+        # PDFium ends the text with a NUL where there is room, and writes a "-" that ends a
+        # line as STX: given back, the cleaning stage joins the word over the line break
+        return text.removesuffix("\x00").replace(chr(LINE_END_HYPHEN), "-")
 
 
 def _chars(page: pypdfium2.PdfPage, text_page: pypdfium2.PdfTextPage) -> Chars:

@@ -113,3 +113,17 @@ def test_words_split_at_spaces_and_keep_a_hyphen_that_ends_a_line(tmp_path: Path
     assert [w.text for w in words] == ["en", "gemensam", "kompetens-", "och", "lärplattform."]
     assert words[0].left == pytest.approx(60, abs=0.1)
     assert words[3].top - words[2].top == pytest.approx(14, abs=0.1)  # y grows down the page
+
+
+def test_a_word_hyphenated_over_a_line_end_reads_whole_after_cleaning(tmp_path: Path) -> None:
+    from pipeline.discover import identify
+    from pipeline.extract import extract
+    from pipeline.extract.clean import clean
+
+    canvas = Canvas(str(tmp_path / "avstavning.pdf"), pagesize=A4, invariant=1)
+    canvas.drawString(60, 780, "Förbundet satsar på en gemensam kompetens-")
+    canvas.drawString(60, 766, "utveckling för alla handläggare.")
+    canvas.save()
+    source = identify(tmp_path / "avstavning.pdf")
+    assert "\x02" not in extract(source).pages[0].text
+    assert "kompetensutveckling" in "\n".join(line.text for line in clean(extract(source)).lines)
