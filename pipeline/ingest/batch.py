@@ -112,8 +112,11 @@ def _read_all(
     on_document: OnDocument | None,
 ) -> None:
     readers = Readers(min(options.jobs, len(to_read)), max_pages=options.max_pages)
+    # Largest files first: a long scan started last would keep one worker busy while the others
+    # wait. The order is still a function of the files alone, so runs are reproducible.
+    ordered = sorted(to_read, key=lambda t: (-t.source.size_bytes, t.source.path))
     try:
-        for item, result in read_in_order(readers, ((t, t.source) for t in to_read)):
+        for item, result in read_in_order(readers, ((t, t.source) for t in ordered)):
             writer.add(item, result)
             if on_document:
                 pages = 0 if isinstance(result, Failure) else len(result.pages)

@@ -31,9 +31,9 @@ def test_two_workers_load_every_file_and_a_rerun_reads_none(archive: Path, tmp_p
     first = run_batch([archive], db_path, TWO)
     assert len(first.loaded) == MEETINGS and not first.failed and first.pages >= MEETINGS
     assert table_rows(db_path, "SELECT count(*) FROM meetings") == [(MEETINGS,)]
-    # in archive order whatever worker finished first: ids and ingest order are reproducible
-    paths = [r[0] for r in table_rows(db_path, "SELECT path FROM documents ORDER BY ingested_at")]
-    assert paths == sorted(paths)
+    # largest first, whatever worker finished first: ids and ingest order are reproducible
+    rows = table_rows(db_path, "SELECT path, size_bytes FROM documents ORDER BY ingested_at")
+    assert rows == sorted(rows, key=lambda r: (-int(str(r[1])), r[0]))
 
     started = time.perf_counter()
     again = run_batch([archive], db_path, TWO)

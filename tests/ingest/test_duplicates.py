@@ -41,12 +41,13 @@ def test_a_scan_after_its_text_pdf_is_linked_not_counted(
     root = tmp_path / "arkiv"
     root.mkdir()
     shutil.copy(TEXT, root / "a_text.pdf")
-    shutil.copy(SCAN, root / "b_skannad.pdf")
     db_path = tmp_path / "a.duckdb"
+    run_batch([root], db_path, TWO)
+    shutil.copy(SCAN, root / "b_skannad.pdf")  # scanned later, from the paper copy
 
     report = run_batch([root], db_path, TWO)
 
-    assert [Path(p).name for p in report.loaded] == ["a_text.pdf"]
+    assert not report.loaded and [Path(p).name for p in report.unchanged] == ["a_text.pdf"]
     assert [(Path(d.path).name, Path(d.kept).name) for d in report.duplicates] == [
         ("b_skannad.pdf", "a_text.pdf")
     ]
@@ -57,7 +58,7 @@ def test_a_scan_after_its_text_pdf_is_linked_not_counted(
     assert "text layer kept over OCR" in str(links[0][2])
 
 
-def test_a_text_pdf_after_its_scan_takes_the_meeting_over(
+def test_a_text_pdf_read_with_its_scan_takes_the_meeting_over(
     tmp_path: Path, text_only: tuple[object, ...]
 ) -> None:
     root = tmp_path / "arkiv"

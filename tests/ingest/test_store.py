@@ -1,0 +1,62 @@
+"""The writer's batch: whole documents in one transaction, twins settled inside the batch."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import duckdb
+import pytest
+
+from pipeline.ingest.plan import ToRead
+from pipeline.ingest.report import IngestReport
+from pipeline.ingest.store import store_batch
+from tests.conftest import FIXTURES, extracted, requires_tesseract
+
+TEXT = FIXTURES / "seeds" / "seed_000.pdf"
+SCAN = FIXTURES / "seeds" / "seed_000.scan.pdf"
+OTHER = FIXTURES / "seeds" / "seed_001.txt"
+
+
+@pytest.mark.ocr
+@requires_tesseract
+def test_a_scan_and_its_text_in_one_batch_count_once(db_con: duckdb.DuckDBPyConnection) -> None:
+    scan, text, other = extracted(SCAN), extracted(TEXT), extracted(OTHER)
+    report = IngestReport()
+    batch = [(ToRead(m.source, None), m) for m in (scan, other, text)]
+
+    store_batch(db_con, batch, report)
+
+    assert report.loaded == [str(OTHER), str(TEXT)]  # the scan was set aside inside the batch
+    assert [(d.path, d.kept) for d in report.duplicates] == [(str(SCAN), str(TEXT))]
+    held = db_con.execute("SELECT DISTINCT meeting_id FROM attendance ORDER BY 1").fetchall()
+    assert sorted(h[0] for h in held) == sorted([text.source.sha256, other.source.sha256])
+    assert db_con.execute("SELECT count(*) FROM documents").fetchone() == (3,)
+    assert db_con.execute("SELECT sha256, meeting_id FROM duplicate_documents").fetchall() == [
+        (scan.source.sha256, text.source.sha256)
+    ]
+
+
+def test_the_same_content_twice_in_a_batch_is_loaded_once(
+    db_con: duckdb.DuckDBPyConnection,
+) -> None:
+    minutes = extracted(OTHER)
+    report = IngestReport()
+    store_batch(db_con, [(ToRead(minutes.source, None), minutes)] * 2, report)
+    assert (len(report.loaded), len(report.unchanged)) == (1, 1)
+    assert db_con.execute("SELECT count(*) FROM meetings").fetchone() == (1,)
+
+
+def test_a_batch_the_database_refuses_is_tried_document_by_document(
+    db_con: duckdb.DuckDBPyConnection,
+) -> None:
+    good = extracted(OTHER)
+    minutes = extracted(FIXTURES / "seeds" / "seed_000.txt")
+    bad = replace(minutes, meeting=replace(minutes.meeting, date="2020-13-45"))  # no such day
+    report = IngestReport()
+
+    store_batch(db_con, [(ToRead(m.source, None), m) for m in (good, bad)], report)
+
+    assert report.loaded == [str(OTHER)]
+    assert [(f.stage, f.error_type) for f in report.failed] == [("load", "DatabaseError")]
+    assert db_con.execute("SELECT count(*) FROM meetings").fetchone() == (1,)
+    assert db_con.execute("SELECT error_type FROM ingest_errors").fetchall() == [("DatabaseError",)]
