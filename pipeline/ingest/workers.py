@@ -24,6 +24,9 @@ from pipeline.ingest.report import Failure
 from pipeline.limits import MAX_PAGES_ENV
 from pipeline.records import Minutes, SourceFile
 
+# A worker is one core's worth of work: numeric libraries that start a thread per core would
+# make N workers fight over N cores (OpenBLAS threads spin while they wait).
+ONE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 IN_FLIGHT_PER_WORKER = 3  # enough to keep a worker busy while the writer stores the others
 # A worker is replaced after this many documents: whatever a library leaks is given back.
@@ -78,6 +81,8 @@ class Readers:
         self._pool = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
+        for name in ONE_THREAD:  # read by the workers' numeric libraries when they load
+            os.environ.setdefault(name, "1")
         # spawn: each worker is a fresh child of the writer (never a copy of its threads), so
         # it can be tied to the writer's life
         return ProcessPoolExecutor(
