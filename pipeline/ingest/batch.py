@@ -43,8 +43,7 @@ class BatchOptions:
     max_pages: int | None = None
 
 
-# Called after each document: its path, its pages, and the totals so far.
-OnDocument = Callable[[str, int], None]
+OnDocument = Callable[[str, int], None]  # after each document: its path and pages
 OnPlanned = Callable[[int, int], None]  # documents to read, files unchanged
 
 
@@ -63,13 +62,16 @@ def run_batch(
         con = db.connect(db_path)  # creates the database and brings its schema up to date
         try:
             run_id = report.run_id = _begin_run(con, roots, options.jobs)
-            plan = _plan(con, roots, options, report)
+            known = Known.read(con)
         finally:
             con.close()
-        if on_planned:
-            on_planned(len(plan.to_read), len(plan.unchanged))
         writer = _Writer(db_path, run_id, report, started)
         try:
+            survey = Survey.of(roots)  # hashing every file: the database stays free meanwhile
+            with writer.open() as con:
+                plan = _plan(con, survey, known, options, report)
+            if on_planned:
+                on_planned(len(plan.to_read), len(plan.unchanged))
             writer.record_unreadable(plan)
             if plan.to_read:
                 _read_all(plan.to_read, options, writer, on_document)
@@ -83,13 +85,12 @@ def run_batch(
 
 def _plan(
     con: duckdb.DuckDBPyConnection,
-    roots: Sequence[Path],
+    survey: Survey,
+    known: Known,
     options: BatchOptions,
     report: IngestReport,
 ) -> Plan:
-    """Survey the archive, remove what is gone or replaced, and sort the rest."""
-    known = Known.read(con)
-    survey = Survey.of(roots)
+    """Remove what is gone or replaced, and sort the surveyed files."""
     old, gone = retired(survey, known, prune=options.prune)
     if old or gone:
         retire(con, old, gone)
@@ -151,7 +152,7 @@ class _Writer:
         if not self.waiting:
             return
         read = [(i, r) for i, r in self.waiting if i is not None and isinstance(r, Minutes)]
-        with self._open() as con:
+        with self.open() as con:
             for _, result in self.waiting:
                 if isinstance(result, Failure):
                     store_failure(con, result, self.report, self.run_id)
@@ -165,11 +166,11 @@ class _Writer:
         """Store what was read (also after Ctrl-C) and close the run's record."""
         self.flush()
         status = "interrupted" if self.report.interrupted else "finished"
-        with self._open() as con:
+        with self.open() as con:
             _update_run(con, self.run_id, self.report, status)
 
     @contextmanager
-    def _open(self) -> Iterator[duckdb.DuckDBPyConnection]:
+    def open(self) -> Iterator[duckdb.DuckDBPyConnection]:
         con = db.open_waiting(self.db_path, read_only=False, wait_s=WRITE_WAIT_S)
         try:
             yield con
