@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 
 from pipeline.cli_analysis import register as register_analysis_commands
-from pipeline.cli_common import DbOption, OutputFormat, out, print_rows, reports_errors
+from pipeline.cli_common import DbOption, OutputFormat, out, print_query, reports_errors
 from pipeline.cli_ingest import register as register_ingest_commands
 from pipeline.cli_persons import persons_app
 from pipeline.store import db
@@ -62,12 +62,7 @@ def query(
     ),
 ) -> None:
     """Run SQL against the database and print the answer."""
-    con = db.connect(db_path, read_only=True)
-    try:
-        columns, rows = db.run_query(con, sql)
-    finally:
-        con.close()
-    print_rows(columns, rows, output)
+    print_query(db_path, sql, output)
 
 
 @app.command(epilog="Example: protokoll summary --db protokoll.duckdb")

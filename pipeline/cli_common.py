@@ -63,3 +63,13 @@ def print_rows(columns: list[str], rows: list[tuple[Any, ...]], output: OutputFo
         for row in rows:
             table.add_row(*("" if v is None else str(v) for v in row))
         out.print(table)
+
+
+def print_query(db_path: Path, sql: str, output: OutputFormat) -> None:
+    """Run `sql` on a read-only connection and print the answer."""
+    con = db.connect(db_path, read_only=True)
+    try:
+        columns, rows = db.run_query(con, sql)
+    finally:
+        con.close()
+    print_rows(columns, rows, output)

@@ -22,7 +22,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from pipeline.cli_common import DbOption, OutputFormat, err, print_rows, reports_errors
+from pipeline.cli_common import DbOption, OutputFormat, err, print_query, reports_errors
 from pipeline.ingest import BatchOptions, IngestReport, run_batch
 from pipeline.limits import DEFAULT_MAX_PAGES
 from pipeline.store import db
@@ -171,9 +171,4 @@ def errors(
     A file leaves this list when a later run loads it (after it was fixed, or with
     `protokoll ingest --retry-failed`).
     """
-    con = db.connect(db_path, read_only=True)
-    try:
-        columns, rows = db.run_query(con, ERRORS_SQL)
-    finally:
-        con.close()
-    print_rows(columns, rows, output)
+    print_query(db_path, ERRORS_SQL, output)

@@ -11,7 +11,7 @@ import pytest
 from pipeline.synth.write import Only, write_archive
 
 MEETINGS = 8
-LARGER = 40  # for runs killed at several points: a run of ~40 documents flushes many times
+LARGER = 60  # for runs stopped midway: a run of 60 documents writes many times
 
 
 @pytest.fixture(scope="session")
