@@ -74,6 +74,8 @@ def store_batch(
     try:
         with db.transaction(con):
             written = _write(con, batch, run_id)
+    except duckdb.InterruptException:  # DuckDB turns Ctrl-C during a statement into its own error
+        raise KeyboardInterrupt from None
     except duckdb.Error as exc:
         if len(batch) == 1:
             item = batch[0][0]
