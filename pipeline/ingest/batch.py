@@ -24,9 +24,9 @@ from typing import IO
 import duckdb
 
 from pipeline.errors import DatabaseError
-from pipeline.ingest.plan import Known, Plan, Survey, ToRead, classify, retired
+from pipeline.ingest.plan import Known, Plan, Survey, ToRead
 from pipeline.ingest.report import Failure, IngestReport
-from pipeline.ingest.store import remember_files, retire, store_batch, store_failure
+from pipeline.ingest.store import prepare, store_batch, store_failure
 from pipeline.ingest.workers import Readers, read_in_order
 from pipeline.records import Minutes
 from pipeline.store import db
@@ -69,7 +69,14 @@ def run_batch(
         try:
             survey = Survey.of(roots)  # hashing every file: the database stays free meanwhile
             with writer.open() as con:
-                plan = _plan(con, survey, known, options, report)
+                plan = prepare(
+                    con,
+                    survey,
+                    known,
+                    report,
+                    prune=options.prune,
+                    retry_failed=options.retry_failed,
+                )
             if on_planned:
                 on_planned(len(plan.to_read), len(plan.unchanged))
             writer.record_unreadable(plan)
@@ -81,29 +88,6 @@ def run_batch(
             report.seconds = time.perf_counter() - started
             writer.finish()
     return report
-
-
-def _plan(
-    con: duckdb.DuckDBPyConnection,
-    survey: Survey,
-    known: Known,
-    options: BatchOptions,
-    report: IngestReport,
-) -> Plan:
-    """Remove what is gone or replaced, and sort the surveyed files."""
-    old, gone = retired(survey, known, prune=options.prune)
-    if old or gone:
-        retire(con, old, gone)
-        report.pruned.extend(gone)
-        after = Known.read(con)
-        known = Known(known.files, after.documents, after.failures)
-    plan = classify(survey, known, retry_failed=options.retry_failed)
-    report.unchanged.extend(s.path for s in plan.unchanged)
-    report.failed_before.extend(plan.failed_before)
-    if plan.moved:
-        with db.transaction(con):
-            remember_files(con, plan.moved, report.run_id)
-    return plan
 
 
 def _read_all(
@@ -136,30 +120,33 @@ class _Writer:
         self.run_id = run_id
         self.report = report
         self.started = started
-        self.waiting: list[tuple[ToRead | None, Minutes | Failure]] = []
+        self.read: list[tuple[ToRead, Minutes]] = []
+        self.failed: list[Failure] = []
         self.last_flush = time.monotonic()
 
     def record_unreadable(self, plan: Plan) -> None:
-        self.waiting.extend((None, f) for f in plan.failed)
+        self.failed.extend(plan.failed)
         self.flush()
 
     def add(self, item: ToRead, result: Minutes | Failure) -> None:
-        self.waiting.append((item, result))
+        if isinstance(result, Failure):
+            self.failed.append(result)
+        else:
+            self.read.append((item, result))
         if time.monotonic() - self.last_flush >= FLUSH_SECONDS:
             self.flush()
 
     def flush(self) -> None:
-        if not self.waiting:
+        if not (self.read or self.failed):
             return
-        read = [(i, r) for i, r in self.waiting if i is not None and isinstance(r, Minutes)]
         with self.open() as con:
-            for _, result in self.waiting:
-                if isinstance(result, Failure):
-                    store_failure(con, result, self.report, self.run_id)
-            store_batch(con, read, self.report, self.run_id)
+            for failure in self.failed:
+                store_failure(con, failure, self.report, self.run_id)
+            store_batch(con, self.read, self.report, self.run_id)
             self.report.seconds = time.perf_counter() - self.started
             _update_run(con, self.run_id, self.report, "running")
-        self.waiting.clear()
+        self.read.clear()
+        self.failed.clear()
         self.last_flush = time.monotonic()
 
     def finish(self) -> None:

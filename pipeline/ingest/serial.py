@@ -12,11 +12,10 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline.ingest.plan import Known, Survey, classify, retired
+from pipeline.ingest.plan import Known, Survey
 from pipeline.ingest.report import Failure, IngestReport
-from pipeline.ingest.store import remember_files, retire, store_batch, store_failure
+from pipeline.ingest.store import prepare, store_batch, store_failure
 from pipeline.ingest.workers import read_document
-from pipeline.store import db
 
 
 def ingest(
@@ -31,17 +30,9 @@ def ingest(
     report = IngestReport()
     started = time.perf_counter()
     known = Known.read(con)
-    survey = Survey.of(list(paths))
-    old, gone = retired(survey, known, prune=prune)
-    if old or gone:
-        retire(con, old, gone)
-        report.pruned.extend(gone)
-        known = Known(known.files, Known.read(con).documents, known.failures)
-    plan = classify(survey, known, retry_failed=retry_failed)
-    report.unchanged.extend(s.path for s in plan.unchanged)
-    report.failed_before.extend(plan.failed_before)
-    with db.transaction(con):
-        remember_files(con, plan.moved, None)
+    plan = prepare(
+        con, Survey.of(list(paths)), known, report, prune=prune, retry_failed=retry_failed
+    )
     for failure in plan.failed:
         store_failure(con, failure, report)
     for item in plan.to_read:

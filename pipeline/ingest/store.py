@@ -15,7 +15,7 @@ import duckdb
 import pyarrow as pa
 
 from pipeline.ingest.duplicates import Held, Match, find_loaded, find_same, held_in
-from pipeline.ingest.plan import ToRead
+from pipeline.ingest.plan import Known, Plan, Survey, ToRead, classify, retired
 from pipeline.ingest.report import Duplicate, Failure, IngestReport
 from pipeline.records import Minutes, SourceFile
 from pipeline.store import db
@@ -187,32 +187,47 @@ def remember_files(
     del incoming
 
 
-def retire(con: duckdb.DuckDBPyConnection, shas: Iterable[str], gone: Iterable[str]) -> list[str]:
+def retire(con: duckdb.DuckDBPyConnection, shas: Iterable[str], gone: Iterable[str]) -> None:
     """Remove documents no file holds any more, and forget the paths that are gone.
 
     A removed document's duplicates lose the meeting they were linked to: they are removed
-    too, so that the run reads them again. Returns the paths of the documents removed.
+    too, so that the run reads them again.
     """
-    removed: list[str] = []
     with db.transaction(con):
         for path in gone:
             con.execute("DELETE FROM files WHERE path = ?", [path])
         for sha in sorted(shas):
-            linked = [
-                r[0]
-                for r in con.execute(
-                    "SELECT sha256 FROM duplicate_documents WHERE meeting_id = ?", [sha]
-                ).fetchall()
-            ]
-            for doomed in [sha, *linked]:
-                row = con.execute(
-                    "SELECT path FROM documents WHERE sha256 = ?", [doomed]
-                ).fetchone()
-                if row is not None and doomed == sha:
-                    removed.append(row[0])
+            linked = con.execute(
+                "SELECT sha256 FROM duplicate_documents WHERE meeting_id = ?", [sha]
+            ).fetchall()
+            for doomed in [sha, *(r[0] for r in linked)]:
                 db.drop_document(con, doomed)
             con.execute("DELETE FROM files WHERE sha256 = ?", [sha])
-    return removed
+
+
+def prepare(
+    con: duckdb.DuckDBPyConnection,
+    survey: Survey,
+    known: Known,
+    report: IngestReport,
+    *,
+    prune: bool,
+    retry_failed: bool,
+) -> Plan:
+    """Remove what is gone or replaced, sort the surveyed files, and note moved ones."""
+    old, gone = retired(survey, known, prune=prune)
+    if old or gone:
+        retire(con, old, gone)
+        report.pruned.extend(gone)
+        after = Known.read(con)
+        known = Known(known.files, after.documents, after.failures)
+    plan = classify(survey, known, retry_failed=retry_failed)
+    report.unchanged.extend(s.path for s in plan.unchanged)
+    report.failed_before.extend(plan.failed_before)
+    if plan.moved:
+        with db.transaction(con):
+            remember_files(con, plan.moved, report.run_id)
+    return plan
 
 
 def _now() -> datetime:

@@ -13,7 +13,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from pipeline.errors import DatabaseError, ProtokollError
+from pipeline.errors import DatabaseError
 from pipeline.records import Minutes
 from pipeline.resolve import archive as persons
 
@@ -204,7 +204,9 @@ def load_minutes(con: duckdb.DuckDBPyConnection, minutes: Minutes) -> bool:
     with transaction(con):
         if has_document(con, minutes.source.sha256):
             return False
-        insert_document(con, minutes)
+        rows = RowBatch()
+        rows.add(con, minutes)
+        rows.insert(con)
     return True
 
 
@@ -220,19 +222,6 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
         persons.forget(con)
         raise
     persons.committed(con)
-
-
-def insert_document(
-    con: duckdb.DuckDBPyConnection, minutes: Minutes, *, facts: bool = True
-) -> None:
-    """Bulk-insert a document's rows (inside the caller's transaction).
-
-    Without `facts` only the file's own rows go in (documents, pages): the document holds a
-    meeting that is already loaded from another file.
-    """
-    batch = RowBatch()
-    batch.add(con, minutes, facts=facts)
-    batch.insert(con)
 
 
 class RowBatch:
@@ -270,18 +259,6 @@ def run_query(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], list
         return columns, cursor.fetchall()
     except duckdb.Error as exc:
         raise DatabaseError(f"the query failed: {exc}") from exc
-
-
-def record_error(
-    con: duckdb.DuckDBPyConnection,
-    path: str,
-    error: ProtokollError,
-    sha256: str | None = None,
-    run_id: int | None = None,
-) -> None:
-    record_failure(
-        con, path, sha256, error.stage, error.error_type, error.describe(), run_id=run_id
-    )
 
 
 def record_failure(
