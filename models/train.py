@@ -50,10 +50,15 @@ MODEL_VERSION = "0.1.0"
 
 
 def convert(
-    corpora: Path, workdir: Path, limit: int = 0, dev_every: int = DEV_EVERY_NTH
+    corpora: Path,
+    workdir: Path,
+    limit: int = 0,
+    dev_every: int = DEV_EVERY_NTH,
+    final: bool = False,
 ) -> tuple[Path, Path]:
     """Write train.spacy and dev.spacy to `workdir`: klintan train (all but every `dev_every`th
-    sentence) + UNER Talbanken train; dev is those klintan sentences + UNER Talbanken dev."""
+    sentence) + UNER Talbanken train; dev is those klintan sentences + UNER Talbanken dev.
+    `final`: the klintan dev sentences are trained on too (dev is then only a progress log)."""
     nlp = spacy.blank("sv")
     train, dev = DocBin(), DocBin()
     klintan = list(read_klintan(corpora / "swedish-ner-corpus" / "train_corpus.txt"))
@@ -63,7 +68,12 @@ def convert(
     if limit:
         klintan, uner_train, uner_dev = klintan[:limit], uner_train[:limit], uner_dev[: limit // 5]
     for index, sentence in enumerate(klintan):
-        (dev if index % dev_every == dev_every - 1 else train).add(klintan_doc(nlp.vocab, sentence))
+        doc = klintan_doc(nlp.vocab, sentence)
+        if index % dev_every == dev_every - 1:
+            dev.add(doc)
+            if not final:
+                continue
+        train.add(doc)
     for sentence in uner_train:
         train.add(iob2_doc(nlp.vocab, sentence))
     for sentence in uner_dev:
@@ -83,15 +93,18 @@ def train(
     dev_path: Path,
     max_minutes: float,
     extra: list[str],
+    config: Path = CONFIG,
+    keep: str = "model-best",
 ) -> tuple[Path, float]:
-    """Run `spacy train` with a wall-clock limit; model-best is kept however it stops."""
+    """Run `spacy train` with a wall-clock limit; `keep` (model-best or model-last) is packaged
+    however it stops."""
     output = workdir / "training"
     command = [
         sys.executable,
         "-m",
         "spacy",
         "train",
-        str(CONFIG),
+        str(config),
         "--output",
         str(output),
         "--code",
@@ -108,11 +121,11 @@ def train(
     try:
         subprocess.run(command, check=True, timeout=max_minutes * 60)
     except subprocess.TimeoutExpired:
-        print(f"training stopped after {max_minutes} minutes; keeping model-best")
+        print(f"training stopped after {max_minutes} minutes; keeping {keep}")
     seconds = time.monotonic() - started
-    best = output / "model-best"
+    best = output / keep
     if not (best / "meta.json").exists():
-        raise SystemExit(f"no model-best in {output}: training did not reach a first evaluation")
+        raise SystemExit(f"no {keep} in {output}: training did not reach a first evaluation")
     return best, seconds
 
 
@@ -145,6 +158,7 @@ def main() -> None:
     parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
     parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
+    parser.add_argument("--config", type=Path, default=CONFIG, help="spaCy training config")
     parser.add_argument("--max-minutes", type=float, default=MAX_TRAIN_MINUTES)
     parser.add_argument("--limit", type=int, default=0, help="sentences per corpus (smoke runs)")
     parser.add_argument(
@@ -153,15 +167,33 @@ def main() -> None:
     parser.add_argument(
         "--steps", default="convert,train,package,evaluate", help="comma-separated subset"
     )
+    parser.add_argument(
+        "--final",
+        action="store_true",
+        help="train on the klintan dev sentences too, for a fixed --training.max_steps, and "
+        "package the last model (the dev score is then only a progress log)",
+    )
     args, extra = parser.parse_known_args()
+    keep = "model-last" if args.final else "model-best"
+    if args.final:
+        extra = [*extra, "--training.patience", "0"]
     steps = set(args.steps.split(","))
     train_path, dev_path = args.workdir / "train.spacy", args.workdir / "dev.spacy"
     if "convert" in steps:
-        train_path, dev_path = convert(args.corpora, args.workdir, args.limit, args.dev_every)
-    best, seconds = args.workdir / "training" / "model-best", 0.0
+        train_path, dev_path = convert(
+            args.corpora, args.workdir, args.limit, args.dev_every, args.final
+        )
+    best, seconds = args.workdir / "training" / keep, 0.0
     if "train" in steps:
         best, seconds = train(
-            args.corpora, args.workdir, train_path, dev_path, args.max_minutes, extra
+            args.corpora,
+            args.workdir,
+            train_path,
+            dev_path,
+            args.max_minutes,
+            extra,
+            args.config,
+            keep,
         )
         (args.workdir / "train_seconds.json").write_text(json.dumps({"seconds": seconds}))
     elif (args.workdir / "train_seconds.json").exists():

@@ -3,11 +3,13 @@ bodies and places, the meeting's own people, and a given-name/surname post-check
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+import numpy
 from spacy.lang.sv.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -33,6 +35,18 @@ DIARIENUMMER = re.compile(
 # Places that are also common words capitalised at a sentence start ("Vara", "Mark").
 AMBIGUOUS_PLACES = frozenset({"Ale", "Boden", "Kil", "Mark", "Vara", "Orsa", "Sala"})
 SENTENCE_END = {".", "!", "?", ":", "•", "-", "–"}
+
+
+@functools.cache
+def not_names() -> frozenset[str]:
+    """Words of minutes' headers and roles, which a model trained on news takes for names at the
+    start of a line ("Datum:", "Ordföranden tackade"): with definite forms ("ordföranden")."""
+    from pipeline.parse import vocabulary as v  # the parser's package imports this module
+
+    labels = [*v.ATTENDANCE_LABELS, *v.BODY_LABELS, *v.DATE_LABELS, *v.PLACE_LABELS]
+    words = {w for phrase in [*labels, *v.ROLE_LABELS, *v.ROLE_WORDS] for w in phrase.split()}
+    words = {w.strip(".:") for w in words if w.strip(".:").isalpha()}
+    return frozenset(words | {f"{w}n" for w in words if w.endswith("e")})
 
 
 def phrase_patterns(gazetteers: Gazetteers) -> dict[str, list[str]]:
@@ -71,10 +85,13 @@ class MinutesRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         names = name_spans(doc)
-        wider = [*(e for e in doc.ents if e.label_ == "PER"), *names]
-        people = [_widest(p, wider) for p in people_spans(doc, doc.user_data.get(PEOPLE_KEY, ()))]
-        strong = filter_spans([*pattern_spans(doc), *people])
-        kept = [e for e in doc.ents if not _overlaps(e, strong)]
+        model = [span for span in doc.ents if _plausible(span)]
+        wider = [*(e for e in model if e.label_ == "PER"), *names]
+        text = doc.text  # rebuilt from the tokens on each access
+        attendees = people_spans(doc, doc.user_data.get(PEOPLE_KEY, ()), text)
+        people = [_widest(p, wider) for p in attendees]
+        strong = filter_spans([*pattern_spans(doc, text), *people])
+        kept = [e for e in model if not _overlaps(e, strong)]
         bodies, places = self._gazetteer_spans(doc)
         for body in filter_spans(bodies):
             covered = [e for e in kept if _overlaps(e, [body])]
@@ -106,9 +123,9 @@ class MinutesRuler:
         return bodies, places
 
 
-def pattern_spans(doc: Doc) -> list[Span]:
-    """Money, dates, times, § references and diarienummer, by the project's own regexes."""
-    text = doc.text
+def pattern_spans(doc: Doc, text: str) -> list[Span]:
+    """Money, dates, times, § references and diarienummer in `text` (= doc.text), by the
+    project's own regexes."""
     found: list[tuple[str, int, int]] = [("MONEY", s, e) for s, e, _ in find_amount_spans(text)]
     for pattern in DATE_PATTERNS:
         found += [("DATE", m.start(), m.end()) for m in pattern.finditer(text)]
@@ -119,16 +136,18 @@ def pattern_spans(doc: Doc) -> list[Span]:
     return list(_char_spans(doc, found))
 
 
-def people_spans(doc: Doc, people: Sequence[str]) -> list[Span]:
+def people_spans(doc: Doc, people: Sequence[str], text: str) -> list[Span]:
     """Every mention of an attendee: the full name, a surname or a given name (with or without
     the surname's initial, "Ola W") that no other attendee shares."""
-    pattern = attendee_pattern(people)
+    pattern = attendee_pattern(tuple(people))
     if pattern is None:
         return []
-    return list(_char_spans(doc, [("PER", m.start(), m.end()) for m in pattern.finditer(doc.text)]))
+    return list(_char_spans(doc, [("PER", m.start(), m.end()) for m in pattern.finditer(text)]))
 
 
-def attendee_pattern(people: Sequence[str]) -> re.Pattern[str] | None:
+@functools.lru_cache(maxsize=64)
+def attendee_pattern(people: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for a meeting's attendees; cached, as every section of a meeting asks."""
     names = {" ".join(n.split()) for n in people if n and n.strip()}
     surnames: dict[str, int] = {}
     initials: dict[str, set[str]] = {}  # given name → initials of the surnames it goes with
@@ -149,28 +168,46 @@ def attendee_pattern(people: Sequence[str]) -> re.Pattern[str] | None:
 
 
 def name_spans(doc: Doc) -> list[Span]:
-    """Post-check: a known given name + capitalised words, or a known surname opening a sentence."""
+    """Post-check: a known given name + capitalised words, or a known surname opening a sentence.
+
+    One array read screens the tokens; Token objects are made only for the few candidates."""
+    if not len(doc):
+        return []
+    columns = doc.to_array(["IS_ALPHA", "IS_TITLE", "LENGTH", GIVEN_NAME_FLAG, SURNAME_FLAG])
+    title = (columns[:, 0] == 1) & (columns[:, 1] == 1) & (columns[:, 2] > 1)
+    candidates = numpy.flatnonzero(title & ((columns[:, 3] == 1) | (columns[:, 4] == 1)))
     spans = []
-    for token in doc:
+    for i in candidates.tolist():
+        token = doc[i]
         if token.lower_ in STOP_WORDS:
             continue  # "De", "Man", "Dem" are names too, but rarely in minutes
-        if _is_title(token) and token.lex.check_flag(GIVEN_NAME_FLAG):
-            end = token.i + 1
-            while end < len(doc) and end - token.i < MAX_NAME_TOKENS and _is_title(doc[end]):
+        if columns[i, 3]:
+            end = i + 1
+            while end < len(doc) and end - i < MAX_NAME_TOKENS and title[end]:
                 end += 1
-            if end > token.i + 1:
-                spans.append(Span(doc, token.i, end, label="PER"))
+            if end > i + 1:
+                spans.append(Span(doc, i, end, label="PER"))
         elif (
-            _is_title(token)
-            and token.lex.check_flag(SURNAME_FLAG)
-            and len(token) >= MIN_SURNAME_ALONE_CHARS
+            len(token) >= MIN_SURNAME_ALONE_CHARS
             and not token.lex.check_flag(PLACE_FLAG)
             and _opens_sentence(token)
-            and token.i + 1 < len(doc)
-            and doc[token.i + 1].is_lower
+            and i + 1 < len(doc)
+            and doc[i + 1].is_lower
         ):
-            spans.append(Span(doc, token.i, token.i + 1, label="PER"))
+            spans.append(Span(doc, i, i + 1, label="PER"))
     return spans
+
+
+def _plausible(span: Span) -> bool:
+    """False for a model entity that takes in markup ("## Rapporter": a Markdown heading read as a
+    name) or, as PER, is only header and role words ("Datum", "Ordföranden")."""
+    if not (_wordlike(span[0]) and _wordlike(span[-1])):
+        return False
+    return span.label_ != "PER" or not all(t.lower_ in not_names() for t in span if t.is_alpha)
+
+
+def _wordlike(token: Token) -> bool:
+    return token.text[:1].isalnum()
 
 
 def _char_spans(doc: Doc, found: Iterable[tuple[str, int, int]]) -> Iterator[Span]:
@@ -189,10 +226,6 @@ def _widest(span: Span, candidates: Iterable[Span]) -> Span:
     """An attendee's name as part of a longer name found otherwise ("Tekla" → "Tekla Siesjö")."""
     longer = [c for c in candidates if _inside(span, c) and len(c) > len(span)]
     return max(longer, key=len) if longer else span
-
-
-def _is_title(token: Token) -> bool:
-    return token.is_alpha and token.is_title and len(token) > 1
 
 
 def _opens_sentence(token: Token) -> bool:

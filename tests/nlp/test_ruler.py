@@ -101,6 +101,19 @@ def test_post_check_never_overrides_the_model(nlp: Language) -> None:
     assert [(e.label_, e.text) for e in found.ents] == [("ORG", "Anna Lindh Center")]
 
 
+def test_header_and_role_words_and_markup_are_not_the_model_s_names(nlp: Language) -> None:
+    doc = nlp.make_doc("Datum: idag\n## Rapporter\nOrdföranden tackade Tekla Siesjö och SKR.")
+    doc.ents = [
+        Span(doc, 0, 1, label="PER"),  # "Datum", a header label
+        Span(doc, 4, 7, label="PER"),  # "## Rapporter", a Markdown heading
+        Span(doc, 8, 9, label="PER"),  # "Ordföranden", a role
+        Span(doc, 10, 12, label="PER"),
+        Span(doc, 13, 14, label="ORG"),
+    ]
+    found = nlp.get_pipe("protokoll_minutes_ruler_v1")(doc)
+    assert [(e.label_, e.text) for e in found.ents] == [("PER", "Tekla Siesjö"), ("ORG", "SKR")]
+
+
 def test_components_survive_to_disk_and_back(nlp: Language, tmp_path: Path) -> None:
     directory = tmp_path / "pipeline"
     nlp.to_disk(directory)
