@@ -29,6 +29,19 @@ AMOUNT = re.compile(
     re.IGNORECASE,
 )
 
+# ... or when a word of money comes just before it: "äskningen på 2128", "ett bidrag om 5000".
+MONEY_WORD_BEFORE = re.compile(
+    r"(?:äskning|bidrag|budget|belopp|summa|anslag|kostnad|ersättning|arvode|utgift|intäkt)"
+    r"[a-zåäö]*\s+(?:på|om)\s+$",
+    re.IGNORECASE,
+)
+LOOK_BEHIND_CHARS = 40
+# ... unless it counts something else: "bidrag på 45 personer", "en budget på 10 %".
+COUNTED_AFTER = re.compile(
+    r"\s*(?:%|procent|st\b|stycken|personer|deltagare|timmar|dagar|veckor|månader|år\b|platser)",
+    re.IGNORECASE,
+)
+
 
 def find_amounts(text: str) -> list[Amount]:
     return [amount for _, _, amount in find_amount_spans(text)]
@@ -40,7 +53,7 @@ def find_amount_spans(text: str) -> list[tuple[int, int, Amount]]:
     for match in AMOUNT.finditer(text):
         number, unit = match["number"], match["unit"]
         grouped = bool(re.search(r"\d[ .\u00a0]\d{3}", number))
-        if not unit and not grouped:
+        if not (unit or grouped or _money_by_context(text, match.start(), match.end())):
             continue
         if _is_part_of_date_or_time(text, match.start(), match.end()):
             continue
@@ -50,6 +63,11 @@ def find_amount_spans(text: str) -> list[tuple[int, int, Amount]]:
         start = match.start()
         amounts.append((start, start + len(written), Amount(written, round(value * multiplier))))
     return amounts
+
+
+def _money_by_context(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - LOOK_BEHIND_CHARS) : start]
+    return MONEY_WORD_BEFORE.search(before) is not None and not COUNTED_AFTER.match(text, end)
 
 
 def _is_part_of_date_or_time(text: str, start: int, end: int) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +15,23 @@ MIN_GIVEN_NAME_BEARERS = 200
 MIN_SURNAME_BEARERS = 0  # the top-1000 list starts at ≈ 690 bearers
 REGION_PREFIXES = ("Region", "Landstinget")  # county councils were "landsting" until 2019
 REGION_ALIASES = {"Södermanland": "Sörmland"}  # the name the region uses for itself
+# The parliamentary parties and their older names: members are listed with them in minutes.
+PARTIES = (
+    "Socialdemokraterna",
+    "Moderaterna",
+    "Moderata samlingspartiet",
+    "Sverigedemokraterna",
+    "Centerpartiet",
+    "Vänsterpartiet",
+    "Kristdemokraterna",
+    "Liberalerna",
+    "Folkpartiet",
+    "Folkpartiet liberalerna",
+    "Miljöpartiet",
+    "Miljöpartiet de gröna",
+)
+ABBREVIATION = re.compile(r"\s*\((?P<short>[^()]+)\)\s*$")  # "Arbetsmiljöverket (av)"
+MIN_ABBREVIATION_CHARS = 3  # "MSB", "GIH"; two letters ("AV") are too often a word
 
 
 @dataclass
@@ -39,7 +57,7 @@ def read_gazetteers(corpora_dir: Path) -> Gazetteers:
         if int(row["frequency"]) >= MIN_SURNAME_BEARERS:
             found.surnames.add(row["lastname"])
     for row in _rows(text_dir / "myndigheter.tsv", delimiter="\t"):
-        found.org_phrases.add(row["name"].strip())
+        found.org_phrases |= _agency_names(row["name"])
     for row in _rows(text_dir / "eu.csv"):
         found.org_phrases.update(n.strip() for n in (row["name"], row["alternative_name"]) if n)
     for row in _rows(geo_dir / "municipalities.csv"):
@@ -57,7 +75,19 @@ def read_gazetteers(corpora_dir: Path) -> Gazetteers:
     for row in _rows(text_dir / "ortsnamn.csv"):
         found.places.add(row["city"].strip())
     found.places |= {p for p in found.loc_phrases if " " not in p}
+    found.org_phrases.update(PARTIES)
     return found
+
+
+def _agency_names(written: str) -> set[str]:
+    """ "Myndigheten för samhällsskydd och beredskap (msb)" → the name, and "MSB"."""
+    match = ABBREVIATION.search(written)
+    if match is None:
+        return {written.strip()}
+    names = {written[: match.start()].strip()}
+    if len(match["short"]) >= MIN_ABBREVIATION_CHARS:
+        names.add(match["short"].upper())
+    return names
 
 
 def _rows(path: Path, delimiter: str = ",") -> list[dict[str, str]]:

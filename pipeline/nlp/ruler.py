@@ -1,5 +1,6 @@
 """Rules after the statistical NER: money, dates, times, § references, diarienummer, gazetteer
-bodies and places, the meeting's own people, and a given-name/surname post-check for PER."""
+bodies and places, one-word bodies by their head word, the meeting's own people, and a
+given-name/surname post-check for PER."""
 
 from __future__ import annotations
 
@@ -35,6 +36,29 @@ DIARIENUMMER = re.compile(
 # Places that are also common words capitalised at a sentence start ("Vara", "Mark").
 AMBIGUOUS_PLACES = frozenset({"Ale", "Boden", "Kil", "Mark", "Vara", "Orsa", "Sala"})
 SENTENCE_END = {".", "!", "?", ":", "•", "-", "–"}
+# Swedish bodies are compounds on a few head words: "Socialnämnden", "Hyresgästföreningen",
+# "Trafikverket". The bare head word ("Styrelsen") is the generic noun, so three letters must
+# come before it.
+BODY_HEADS = (
+    "förbundet",
+    "föreningen",
+    "partiet",
+    "bolaget",
+    "banken",
+    "verket",
+    "inspektionen",
+    "myndigheten",
+    "förvaltningen",
+    "nämnden",
+    "styrelsen",
+    "kassan",
+    "högskolan",
+    "universitetet",
+    "departementet",
+    "institutet",
+)
+BODY_WORD = re.compile(rf"(?<![\w-])[A-ZÅÄÖ][a-zåäöéü]{{2,}}(?:{'|'.join(BODY_HEADS)})s?(?![\w-])")
+MARKUP_CHARACTERS = frozenset("#*_`>|=~-+")
 
 
 @functools.cache
@@ -85,7 +109,7 @@ class MinutesRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         names = name_spans(doc)
-        model = [span for span in doc.ents if _plausible(span)]
+        model = [s for s in map(_plausible, doc.ents) if s is not None]
         wider = [*(e for e in model if e.label_ == "PER"), *names]
         text = doc.text  # rebuilt from the tokens on each access
         attendees = people_spans(doc, doc.user_data.get(PEOPLE_KEY, ()), text)
@@ -98,7 +122,7 @@ class MinutesRuler:
             if not _overlaps(body, strong) and all(_inside(e, body) for e in covered):
                 kept = [e for e in kept if e not in covered] + [body]
         entities = [*strong, *kept]
-        for span in filter_spans([*places, *names]):
+        for span in filter_spans([*places, *names, *body_word_spans(doc, text)]):
             if not _overlaps(span, entities):
                 entities.append(span)
         doc.ents = sorted(entities, key=lambda s: s.start)
@@ -134,6 +158,11 @@ def pattern_spans(doc: Doc, text: str) -> list[Span]:
     found += [("SECTION_REF", m.start(), m.end()) for m in REFERENCE.finditer(text)]
     found += [("DNR", m.start("dnr"), m.end("dnr")) for m in DIARIENUMMER.finditer(text)]
     return list(_char_spans(doc, found))
+
+
+def body_word_spans(doc: Doc, text: str) -> list[Span]:
+    """One-word bodies by their head word: "Kommunstyrelsen", "Riksidrottsförbundets"."""
+    return list(_char_spans(doc, [("ORG", m.start(), m.end()) for m in BODY_WORD.finditer(text)]))
 
 
 def people_spans(doc: Doc, people: Sequence[str], text: str) -> list[Span]:
@@ -198,16 +227,32 @@ def name_spans(doc: Doc) -> list[Span]:
     return spans
 
 
-def _plausible(span: Span) -> bool:
-    """False for a model entity that takes in markup ("## Rapporter": a Markdown heading read as a
-    name) or, as PER, is only header and role words ("Datum", "Ordföranden")."""
-    if not (_wordlike(span[0]) and _wordlike(span[-1])):
-        return False
-    return span.label_ != "PER" or not all(t.lower_ in not_names() for t in span if t.is_alpha)
+def _plausible(span: Span) -> Span | None:
+    """A model entity as minutes allow it, or None. It ends at a blank line or line break that
+    spaCy kept as a token ("Nicolas Lara\\n\\nMarknadsföring"); a PER ends at its last capitalised
+    word ("Nicolas förbereder"); markup ("## Rapporter": a Markdown heading read as a name) or a
+    PER of header and role words only ("Datum", "Ordföranden") is no entity."""
+    if _markup(span[0]) or _markup(span[-1]):
+        return None
+    end = next((t.i for t in span if t.is_space), span.end)
+    if span.label_ == "PER":
+        while end > span.start and span.doc[end - 1].is_lower:
+            end -= 1
+        words = [t.lower_ for t in span.doc[span.start : end] if _has_letters(t)]
+        if words and all(w in not_names() for w in words):
+            return None
+    if end == span.end:
+        return span
+    return Span(span.doc, span.start, end, label=span.label_) if end > span.start else None
 
 
-def _wordlike(token: Token) -> bool:
-    return token.text[:1].isalnum()
+def _has_letters(token: Token) -> bool:
+    return any(c.isalpha() for c in token.text)
+
+
+def _markup(token: Token) -> bool:
+    """Markdown, Org and wiki markup: "##", "**", "|", "==", "---"."""
+    return bool(token.text) and all(c in MARKUP_CHARACTERS for c in token.text)
 
 
 def _char_spans(doc: Doc, found: Iterable[tuple[str, int, int]]) -> Iterator[Span]:

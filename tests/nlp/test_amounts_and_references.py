@@ -25,6 +25,13 @@ def test_numbers_that_are_not_money() -> None:
     assert find_amounts(text) == []
 
 
+def test_a_bare_number_is_money_after_a_word_of_money() -> None:
+    text = "Godkänna äskningen på 2128. Ett bidrag om 5000 till föreningen."
+    assert [(a.text, a.sek) for a in find_amounts(text)] == [("2128", 2128), ("5000", 5000)]
+    counted = "Mötet på 2128, ett bidrag på 45 personer och en budget på 10 %."
+    assert find_amounts(counted) == []
+
+
 def test_references_single_range_and_list_without_self() -> None:
     assert find_references("efter § 12 och enligt §§ 4–6 samt § 14", own_number="14") == [
         "12",

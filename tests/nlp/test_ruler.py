@@ -114,6 +114,24 @@ def test_header_and_role_words_and_markup_are_not_the_model_s_names(nlp: Languag
     assert [(e.label_, e.text) for e in found.ents] == [("PER", "Tekla Siesjö"), ("ORG", "SKR")]
 
 
+def test_a_model_name_ends_at_a_blank_line_and_at_its_last_capitalised_word(
+    nlp: Language,
+) -> None:
+    doc = nlp.make_doc("Program:\n\nNicolas Lara\n\nMarknadsföring\nTome förbereder.")
+    doc.ents = [Span(doc, 3, 7, label="PER"), Span(doc, 8, 10, label="PER")]
+    found = nlp.get_pipe("protokoll_minutes_ruler_v1")(doc)
+    assert [(e.label_, e.text) for e in found.ents] == [("PER", "Nicolas Lara"), ("PER", "Tome")]
+
+
+def test_one_word_bodies_by_their_head_word_fill_gaps(nlp: Language) -> None:
+    text = "Socialnämnden och Styrelsen remitterar till Riksidrottsförbundets kansli."
+    assert entities(nlp, text) == [("ORG", "Socialnämnden"), ("ORG", "Riksidrottsförbundets")]
+    doc = nlp.make_doc("Kommunstyrelsen beslutar.")
+    doc.ents = [Span(doc, 0, 1, label="PER")]  # the model's reading stands
+    found = nlp.get_pipe("protokoll_minutes_ruler_v1")(doc)
+    assert [(e.label_, e.text) for e in found.ents] == [("PER", "Kommunstyrelsen")]
+
+
 def test_components_survive_to_disk_and_back(nlp: Language, tmp_path: Path) -> None:
     directory = tmp_path / "pipeline"
     nlp.to_disk(directory)
