@@ -46,7 +46,7 @@ SOURCES = [
     },
     {"name": "sjbrg/swedish-geodata", "license": "CC0 1.0"},
 ]
-MODEL_VERSION = "0.1.0"
+MODEL_VERSION = "0.2.0"  # 0.2: width 64, flags as inputs, name swap
 
 
 def convert(
