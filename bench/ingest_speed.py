@@ -47,6 +47,7 @@ from typing import Any
 import pdfplumber
 import psutil
 import pypdfium2
+from _pdf import page_count
 from _tree_memory import TreeMemory
 
 from pipeline.extract import ocr
@@ -156,14 +157,6 @@ def generate(root: Path, documents: int, seed: int, *, scanned: bool) -> None:
     )
     partial.rename(root)
     log(f"  {report.seconds:.0f} s")
-
-
-def page_count(pdf: Path) -> int:
-    document = pypdfium2.PdfDocument(pdf)
-    try:
-        return len(document)
-    finally:
-        document.close()
 
 
 # --- floors ---------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pypdfium2
+from _pdf import page_count
 from ocr_cer import FIXTURES, VARIANTS, cer, scan_variants
 from PIL import Image
 
@@ -76,7 +77,7 @@ def grid(scans: dict[tuple[str, str], Path], repeats: int) -> None:
     seconds: dict[tuple[str, int, int], list[float]] = {}
     confidences: dict[tuple[str, int, int], list[float]] = {}
     for (variant, seed), scan in scans.items():
-        for index in range(_page_count(scan)):
+        for index in range(page_count(scan)):
             for _ in range(repeats):
                 for dpi, psm in combos:
                     spent, result = timed(_read_page, scan, index, dpi, psm)
@@ -101,14 +102,6 @@ def grid(scans: dict[tuple[str, str], Path], repeats: int) -> None:
                 f"{statistics.mean(confidences[variant, dpi, psm]):>5.1f}"
             )
     sys.stdout.flush()
-
-
-def _page_count(scan: Path) -> int:
-    document = pypdfium2.PdfDocument(scan)
-    try:
-        return len(document)
-    finally:
-        document.close()
 
 
 def _read_page(scan: Path, index: int, dpi: int, psm: int) -> ScanResult:

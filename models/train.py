@@ -24,7 +24,7 @@ MODELS_DIR = Path(__file__).resolve().parent
 REPO_ROOT = MODELS_DIR.parent
 sys.path.insert(0, str(REPO_ROOT))
 
-from pipeline.nlp import augment, features  # noqa: E402, F401  (register the factories)
+from pipeline.nlp import augment  # noqa: E402  (registers the augmenter and the flag component)
 from pipeline.nlp.corpora import iob2_doc, klintan_doc, read_iob2, read_klintan  # noqa: E402
 from pipeline.nlp.gazetteers import read_gazetteers  # noqa: E402
 from pipeline.nlp.ruler import FACTORY as RULER_FACTORY  # noqa: E402
