@@ -1,4 +1,5 @@
-"""Dates and times as Swedish minutes write them: 2017-02-09, 9 februari 2017, kl 9-11.30."""
+"""Dates and times as Swedish minutes write them: 2017-02-09, 9 februari 2017, 4 april,
+kl 9-11.30."""
 
 from __future__ import annotations
 
@@ -27,6 +28,13 @@ DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
         re.IGNORECASE,
     ),
     re.compile(r"\b(?P<d>\d{1,2})[./](?P<m>\d{1,2})[ ./-]+(?P<y>(?:19|20)\d\d)\b"),
+)
+# A day (or days) and a month with or without the year, as running text writes them:
+# "4 april", "30-31 maj", "20:e maj", "21 januari 2013". Not for parse_date: no year.
+DAY_MONTH = re.compile(
+    rf"\b\d{{1,2}}(?::e|:a)?(?:\s*[-–]\s*\d{{1,2}}(?::e|:a)?)?\s+(?:{_MONTH})\b"
+    r"(?:\s+(?:19|20)\d\d\b)?",
+    re.IGNORECASE,
 )
 TIME_RANGE = re.compile(
     r"(?:\bkl(?:ockan)?\.?\s*)?(?P<h1>\d{1,2})(?:[.:](?P<m1>\d{2}))?\s*[-–—]\s*"

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import ensure_path, filter_spans
 
 from pipeline.nlp.amounts import find_amount_spans
-from pipeline.nlp.dates import DATE_PATTERNS, SINGLE_TIME, TIME_RANGE
+from pipeline.nlp.dates import DATE_PATTERNS, DAY_MONTH, SINGLE_TIME, TIME_RANGE
 from pipeline.nlp.features import GIVEN_NAME_FLAG, PLACE_FLAG, SURNAME_FLAG
 from pipeline.nlp.gazetteers import Gazetteers
 from pipeline.nlp.references import REFERENCE
@@ -64,13 +64,15 @@ MARKUP_CHARACTERS = frozenset("#*_`>|=~-+")
 @functools.cache
 def not_names() -> frozenset[str]:
     """Words of minutes' headers and roles, which a model trained on news takes for names at the
-    start of a line ("Datum:", "Ordföranden tackade"): with definite forms ("ordföranden")."""
+    start of a line ("Datum:", "Ordföranden tackade"): with definite forms ("ordföranden",
+    "mötet")."""
     from pipeline.parse import vocabulary as v  # the parser's package imports this module
 
     labels = [*v.ATTENDANCE_LABELS, *v.BODY_LABELS, *v.DATE_LABELS, *v.PLACE_LABELS]
     words = {w for phrase in [*labels, *v.ROLE_LABELS, *v.ROLE_WORDS] for w in phrase.split()}
     words = {w.strip(".:") for w in words if w.strip(".:").isalpha()}
-    return frozenset(words | {f"{w}n" for w in words if w.endswith("e")})
+    definite = {f"{w}{end}" for w in words if w.endswith("e") for end in ("n", "t")}
+    return frozenset(words | definite)
 
 
 def phrase_patterns(gazetteers: Gazetteers) -> dict[str, list[str]]:
@@ -151,7 +153,7 @@ def pattern_spans(doc: Doc, text: str) -> list[Span]:
     """Money, dates, times, § references and diarienummer in `text` (= doc.text), by the
     project's own regexes."""
     found: list[tuple[str, int, int]] = [("MONEY", s, e) for s, e, _ in find_amount_spans(text)]
-    for pattern in DATE_PATTERNS:
+    for pattern in (*DATE_PATTERNS, DAY_MONTH):
         found += [("DATE", m.start(), m.end()) for m in pattern.finditer(text)]
     found += [("TIME", m.start(), m.end()) for m in TIME_RANGE.finditer(text) if _is_time(m[0])]
     found += [("TIME", m.start(), m.end()) for m in SINGLE_TIME.finditer(text)]
@@ -230,20 +232,28 @@ def name_spans(doc: Doc) -> list[Span]:
 def _plausible(span: Span) -> Span | None:
     """A model entity as minutes allow it, or None. It ends at a blank line or line break that
     spaCy kept as a token ("Nicolas Lara\\n\\nMarknadsföring"); a PER ends at its last capitalised
-    word ("Nicolas förbereder"); markup ("## Rapporter": a Markdown heading read as a name) or a
-    PER of header and role words only ("Datum", "Ordföranden") is no entity."""
+    word ("Nicolas förbereder"); markup ("## Rapporter": a Markdown heading read as a name) or an
+    entity of header and role words or generic body nouns only ("Datum", "Sekreterare",
+    "Mötets", "Föreningens") is no entity."""
     if _markup(span[0]) or _markup(span[-1]):
         return None
     end = next((t.i for t in span if t.is_space), span.end)
     if span.label_ == "PER":
         while end > span.start and span.doc[end - 1].is_lower:
             end -= 1
-        words = [t.lower_ for t in span.doc[span.start : end] if _has_letters(t)]
-        if words and all(w in not_names() for w in words):
-            return None
+    words = [t.lower_ for t in span.doc[span.start : end] if _has_letters(t)]
+    if words and all(_header_word(w) for w in words):
+        return None
     if end == span.end:
         return span
     return Span(span.doc, span.start, end, label=span.label_) if end > span.start else None
+
+
+def _header_word(word: str) -> bool:
+    """A header or role word, or its genitive ("mötets"), or a bare body head word: the
+    generic noun ("Föreningens", "Styrelsen"), not a name."""
+    words = (word, word[:-1]) if word.endswith("s") else (word,)
+    return any(w in not_names() or w in BODY_HEADS for w in words)
 
 
 def _has_letters(token: Token) -> bool:

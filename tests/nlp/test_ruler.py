@@ -152,4 +152,28 @@ def test_an_attendee_known_by_given_name_widens_to_the_full_name(nlp: Language) 
 
 
 def test_time_spans_need_kl_or_a_colon(nlp: Language) -> None:
-    assert entities(nlp, "Möten 20:00 - 21:00 den 30-31 maj.") == [("TIME", "20:00 - 21:00")]
+    assert entities(nlp, "Möten 20:00 - 21:00 den 30-31 maj.") == [
+        ("TIME", "20:00 - 21:00"),
+        ("DATE", "30-31 maj"),  # days, not hours
+    ]
+
+
+def test_dates_without_a_year(nlp: Language) -> None:
+    text = "Nästa möte 4 april, konferens 20-21 maj 2023 och fest den 21:e maj; 5 st mars."
+    assert entities(nlp, text) == [
+        ("DATE", "4 april"),
+        ("DATE", "20-21 maj 2023"),
+        ("DATE", "21:e maj"),
+    ]
+
+
+def test_header_words_and_generic_body_nouns_are_no_entity_of_any_label(nlp: Language) -> None:
+    doc = nlp.make_doc("Sekreterare\nMötets ordförande och Föreningens kassör i Göteborg")
+    doc.ents = [
+        Span(doc, 0, 1, label="ORG"),  # "Sekreterare", a role label
+        Span(doc, 2, 3, label="ORG"),  # "Mötets", a header word's genitive
+        Span(doc, 5, 6, label="ORG"),  # "Föreningens": the association, not its name
+        Span(doc, 8, 9, label="LOC"),
+    ]
+    found = nlp.get_pipe("protokoll_minutes_ruler_v1")(doc)
+    assert [(e.label_, e.text) for e in found.ents] == [("LOC", "Göteborg")]
