@@ -15,7 +15,8 @@ OUTCOME_WORDS: tuple[tuple[Outcome, str], ...] = (
     (
         Outcome.REFERRED,
         r"återremitter\w*|remitter(?:as|ades)|hänskjut\w*|hänsköts"
-        r"|överlämna(?:s|des|r)\s+(?:ärendet\s+)?till|referred\s+back",
+        r"|överlämna(?:s|des|r)\s+(?:ärendet\s+)?till|referred\s+back"
+        r"|skicka(?:s|r|des)?\s+vidare\b|vidarebefordra(?:s|r|des)?\b",
     ),
     (
         Outcome.POSTPONED,

@@ -6,6 +6,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+import rapidfuzz
+from rapidfuzz import fuzz
+
 from pipeline.parse.decision_words import (
     AT_EARLIER_MEETING,
     BODY_DECIDES,
@@ -39,6 +42,9 @@ OUTCOME_PATTERN = re.compile(
     re.IGNORECASE,
 )
 IMPLICIT_VERB_MAX_WORD = 8  # the verb of "Dagordningen godkändes" comes early in the sentence
+ROLE_TITLE_MIN_RATIO = (
+    88  # "mötessekeretare" is 90 from "mötessekreterare", "justering" 67 from "justerare"
+)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 PART_HEADING = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?(?P<title>[^\d].*?)\s*:?\s*$")
 NAMES = re.compile(r"\s*(?:,|\boch\b|\bsamt\b|&)\s*")
@@ -92,9 +98,7 @@ def find_decisions(
     decisions: list[Decision] = []
     part: str | None = None
     proposals: list[str] = []  # at-satser put to the meeting, which "bifalles" adopts
-    election = bool(ELECTION_TITLE.match(title)) or (
-        title.casefold().strip(" :.") in ROLE_ITEM_TITLES
-    )
+    election = bool(ELECTION_TITLE.match(title)) or _role_item(title)
     open_ended = False  # the last decision ends "… beslutades att": its list follows
     for paragraph in _at_decision_formulas(section_paragraphs):
         if len(paragraph) > 1 and part_of(paragraph[0].text.strip()) is not None:
@@ -151,6 +155,20 @@ def _at_decision_formulas(section_paragraphs: Sequence[Paragraph]) -> list[Parag
                 start = index
         out.append(paragraph[start:])
     return out
+
+
+def _role_item(title: str) -> bool:
+    """A section that fills a meeting role, its title one role ("Mötessekreterare"), typing
+    and OCR slips allowed ("Mötessekeretare")."""
+    return (
+        rapidfuzz.process.extractOne(
+            title.casefold().strip(" :."),
+            ROLE_ITEM_TITLES,
+            scorer=fuzz.ratio,
+            score_cutoff=ROLE_TITLE_MIN_RATIO,
+        )
+        is not None
+    )
 
 
 def _adopted(text: str, proposals: Sequence[str], page: int, election: bool) -> Decision:

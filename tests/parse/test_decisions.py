@@ -25,6 +25,8 @@ def _paragraphs(*texts: str) -> list[tuple[Line, ...]]:
         ("Rapporten läggs till handlingarna.", Outcome.NOTED),
         ("Anna Andersson väljs till ordförande.", Outcome.ELECTED),
         ("Ärendet återremitteras till förvaltningen.", Outcome.REFERRED),
+        ("Anna skickar vidare ansökan till kåren.", Outcome.REFERRED),
+        ("Frågan vidarebefordras till valberedningen.", Outcome.REFERRED),
         ("Inga fler insatser beviljas i dagsläget.", Outcome.OTHER),
         ("Gruppen enades om att en nystart behövs.", Outcome.OTHER),
         ("Antalet deltagare ökar.", Outcome.OTHER),
@@ -105,6 +107,16 @@ def test_elections_by_proposal_or_by_name_alone() -> None:
     by_name = find_decisions(_paragraphs("Fredrik Håård"), 2013, "Val av mötesordförande")
     assert [d.outcome for d in by_proposal + by_name] == [Outcome.ELECTED, Outcome.ELECTED]
     assert find_decisions(_paragraphs("Fredrik Håård"), 2013, "Rapporter") == []
+
+
+def test_a_role_title_with_a_slip_still_elects() -> None:
+    paragraphs = _paragraphs("Att: Tekla är sekreterare", "Beslut: Attsats bifalles")
+    for title in ("Mötessekreterare", "Mötessekeretare"):  # the second as a real one was typed
+        decisions = find_decisions(paragraphs, 2023, title)
+        assert [(d.text, d.outcome) for d in decisions] == [
+            ("Tekla är sekreterare", Outcome.ELECTED)
+        ]
+    assert find_decisions(paragraphs, 2023, "Mötesordning")[0].outcome is Outcome.APPROVED
 
 
 def test_votes_and_reservations_join_the_decision() -> None:
