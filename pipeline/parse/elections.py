@@ -13,6 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import rapidfuzz
+from rapidfuzz import fuzz
+
 from pipeline.parse.people import is_person_name
 from pipeline.records import Role, Section
 
@@ -36,6 +39,9 @@ MEETING_ROLE_WORDS: dict[str, Role] = {
     "rösträknare": Role.VOTE_COUNTER,
 }
 _ROLE = "|".join(sorted((re.escape(w) for w in MEETING_ROLE_WORDS), key=len, reverse=True))
+# A single word that may be a role word with a slip ("sekretare"): role_of() decides.
+_ROLE_OR_SLIP = rf"{_ROLE}|[a-zåäöéA-ZÅÄÖÉ]{{6,}}"
+ROLE_WORD_MIN_RATIO = 88  # "sekretare" is 90 from "sekreterare"; "kassör", "revisor" < 50
 NAME = r"[A-ZÅÄÖÉÜ][\wåäöéü'-]+(?:\s+[A-ZÅÄÖÉÜ][\wåäöéü'-]+){1,3}"
 # "Val av ordförande och sekreterare för årsmötet", "Val av protokolljusterare, tillika rösträknare"
 _JOIN = r"(?:\s*,\s*(?:tillika\s+|och\s+)?|\s+och\s+|\s+tillika\s+|\s+and\s+|\s+)"
@@ -47,7 +53,7 @@ ELECTION_OF_MEETING_ROLES = re.compile(
 # "Lukas är protokolljusterare": a name (a first name will do) said to hold the role
 NAME_IS_ROLE = re.compile(
     rf"^(?P<name>[A-ZÅÄÖÉ][\wåäöé'-]+(?:\s+[A-ZÅÄÖÉ][\wåäöé'-]+){{0,3}})\s+(?:är|blir)\s+"
-    rf"(?:(?:mötets|årsmötets)\s+)?(?P<role>{_ROLE})\b"
+    rf"(?:(?:mötets|årsmötets)\s+)?(?P<role>{_ROLE_OR_SLIP})\b"
 )
 # "Karin Starrin till ordförande", "Samuel Hammersberg väljs till mötesordförande",
 # "Eva Lind appointed as chair"
@@ -58,8 +64,19 @@ NAME_TO_ROLE = re.compile(
 )
 ELECTION_VERB = re.compile(r"\b(?:välja|väljs|valdes|utse|utses|utsågs|elect|appoint)\w*\b", re.I)
 # An item titled by the role alone ("Protokolljusterare"): the meeting chooses one.
-ROLE_AS_TITLE = re.compile(rf"^(?P<roles>(?:{_ROLE}))\s*:?$", re.IGNORECASE)
+ROLE_AS_TITLE = re.compile(rf"^(?P<roles>(?:{_ROLE_OR_SLIP}))\s*:?$", re.IGNORECASE)
 NAMES = re.compile(r"\s*(?:,|\boch\b|\bsamt\b|&|\band\b)\s*")
+
+
+def role_of(word: str) -> Role | None:
+    """The meeting role a word names, typing and OCR slips allowed ("sekretare", "ordförade")."""
+    key = word.casefold()
+    if key in MEETING_ROLE_WORDS:
+        return MEETING_ROLE_WORDS[key]
+    match = rapidfuzz.process.extractOne(
+        key, list(MEETING_ROLE_WORDS), scorer=fuzz.ratio, score_cutoff=ROLE_WORD_MIN_RATIO
+    )
+    return MEETING_ROLE_WORDS[match[0]] if match else None
 
 
 def _chosen(text: str) -> list[str]:
@@ -82,15 +99,16 @@ def elected_roles(sections: Sequence[Section]) -> list[tuple[str, Role, int]]:
         )
         if title is None:
             continue
-        title_roles = [
-            MEETING_ROLE_WORDS[w.casefold()]
-            for w in re.findall(_ROLE, title["roles"], re.IGNORECASE)
-        ]
+        words = re.findall(_ROLE, title["roles"], re.IGNORECASE) or [title["roles"]]
+        title_roles = [r for r in map(role_of, words) if r is not None]
+        if not title_roles:
+            continue
         for decision in section.decisions:
             named = [
-                (m["name"], MEETING_ROLE_WORDS[m["role"].casefold()])
+                (m["name"], role)
                 for piece in decision.text.split(" | ")
                 for m in [*NAME_TO_ROLE.finditer(piece), *NAME_IS_ROLE.finditer(piece)]
+                if (role := role_of(m["role"])) is not None
             ]
             if not named:
                 named = [(n, role) for n in _chosen(decision.text) for role in title_roles]

@@ -208,6 +208,23 @@ def test_an_election_in_english_minutes_gives_the_meeting_role() -> None:
     assert elected_roles(sections) == [("Eva Lind", Role.CHAIR, 1)]
 
 
+def test_a_role_word_with_a_slip_still_gives_the_role() -> None:
+    from pipeline.parse.elections import elected_roles
+    from pipeline.records import Decision, Outcome, Section
+
+    sections = [
+        Section(
+            "", "Mötessekeretare", 1, "", (Decision("Tekla är sekretare", Outcome.ELECTED, 1),)
+        ),
+        Section("", "Mötesordförade", 1, "", (Decision("Ola Berg", Outcome.ELECTED, 1),)),
+        Section("", "Kassören", 1, "", (Decision("Bo Ek är kassör", Outcome.APPROVED, 1),)),
+    ]
+    assert elected_roles(sections) == [
+        ("Tekla", Role.SECRETARY, 1),
+        ("Ola Berg", Role.CHAIR, 1),
+    ]
+
+
 def test_adjusters_who_also_count_the_votes() -> None:
     from pipeline.parse.elections import elected_roles
     from pipeline.records import Decision, Outcome, Section
