@@ -36,6 +36,7 @@ DAY_MONTH = re.compile(
     r"(?:\s+(?:19|20)\d\d\b)?",
     re.IGNORECASE,
 )
+DATE_MENTIONS = (*DATE_PATTERNS, DAY_MONTH)  # a date in running text, for entities
 TIME_RANGE = re.compile(
     r"(?:\bkl(?:ockan)?\.?\s*)?(?P<h1>\d{1,2})(?:[.:](?P<m1>\d{2}))?\s*[-–—]\s*"
     r"(?:kl\.?\s*)?(?P<h2>\d{1,2})(?:[.:](?P<m2>\d{2}))?\b"

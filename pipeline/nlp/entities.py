@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from pipeline.nlp.amounts import find_amount_spans
-from pipeline.nlp.dates import DATE_PATTERNS, DAY_MONTH, TIME_RANGE
+from pipeline.nlp.dates import DATE_MENTIONS, TIME_RANGE
 from pipeline.nlp.references import REFERENCE
 from pipeline.records import Entity
 
@@ -16,7 +16,7 @@ def find_entities(text: str, section: str | None, people: Iterable[str]) -> list
     found: list[Entity] = []
     for start, end, _ in find_amount_spans(text):
         found.append(Entity("MONEY", text[start:end], section, start, end))
-    for pattern in (*DATE_PATTERNS, DAY_MONTH):
+    for pattern in DATE_MENTIONS:
         found += _matches(pattern, "DATE", text, section)
     found += _matches(TIME_RANGE, "TIME", text, section, require="kl")
     found += _matches(REFERENCE, "SECTION_REF", text, section)

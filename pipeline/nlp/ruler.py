@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import ensure_path, filter_spans
 
 from pipeline.nlp.amounts import find_amount_spans
-from pipeline.nlp.dates import DATE_PATTERNS, DAY_MONTH, SINGLE_TIME, TIME_RANGE
+from pipeline.nlp.dates import DATE_MENTIONS, SINGLE_TIME, TIME_RANGE
 from pipeline.nlp.features import GIVEN_NAME_FLAG, PLACE_FLAG, SURNAME_FLAG
 from pipeline.nlp.gazetteers import Gazetteers
 from pipeline.nlp.references import REFERENCE
@@ -153,7 +153,7 @@ def pattern_spans(doc: Doc, text: str) -> list[Span]:
     """Money, dates, times, § references and diarienummer in `text` (= doc.text), by the
     project's own regexes."""
     found: list[tuple[str, int, int]] = [("MONEY", s, e) for s, e, _ in find_amount_spans(text)]
-    for pattern in (*DATE_PATTERNS, DAY_MONTH):
+    for pattern in DATE_MENTIONS:
         found += [("DATE", m.start(), m.end()) for m in pattern.finditer(text)]
     found += [("TIME", m.start(), m.end()) for m in TIME_RANGE.finditer(text) if _is_time(m[0])]
     found += [("TIME", m.start(), m.end()) for m in SINGLE_TIME.finditer(text)]

@@ -6,9 +6,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-import rapidfuzz
-from rapidfuzz import fuzz
-
 from pipeline.parse.decision_words import (
     AT_EARLIER_MEETING,
     BODY_DECIDES,
@@ -34,7 +31,7 @@ from pipeline.parse.decision_words import (
 )
 from pipeline.parse.lines import Paragraph, paragraph_text
 from pipeline.parse.people import is_person_name
-from pipeline.parse.vocabulary import ROLE_WORDS, SECTION_PART_TITLES
+from pipeline.parse.vocabulary import ROLE_WORDS, SECTION_PART_TITLES, closest_word
 from pipeline.records import Decision, Outcome, Vote
 
 OUTCOME_PATTERN = re.compile(
@@ -42,9 +39,6 @@ OUTCOME_PATTERN = re.compile(
     re.IGNORECASE,
 )
 IMPLICIT_VERB_MAX_WORD = 8  # the verb of "Dagordningen godkändes" comes early in the sentence
-ROLE_TITLE_MIN_RATIO = (
-    88  # "mötessekeretare" is 90 from "mötessekreterare", "justering" 67 from "justerare"
-)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 PART_HEADING = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?(?P<title>[^\d].*?)\s*:?\s*$")
 NAMES = re.compile(r"\s*(?:,|\boch\b|\bsamt\b|&)\s*")
@@ -160,15 +154,7 @@ def _at_decision_formulas(section_paragraphs: Sequence[Paragraph]) -> list[Parag
 def _role_item(title: str) -> bool:
     """A section that fills a meeting role, its title one role ("Mötessekreterare"), typing
     and OCR slips allowed ("Mötessekeretare")."""
-    return (
-        rapidfuzz.process.extractOne(
-            title.casefold().strip(" :."),
-            ROLE_ITEM_TITLES,
-            scorer=fuzz.ratio,
-            score_cutoff=ROLE_TITLE_MIN_RATIO,
-        )
-        is not None
-    )
+    return closest_word(title.strip(" :."), ROLE_ITEM_TITLES) is not None
 
 
 def _adopted(text: str, proposals: Sequence[str], page: int, election: bool) -> Decision:

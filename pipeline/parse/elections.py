@@ -13,10 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-import rapidfuzz
-from rapidfuzz import fuzz
-
 from pipeline.parse.people import is_person_name
+from pipeline.parse.vocabulary import closest_word
 from pipeline.records import Role, Section
 
 MEETING_ROLE_WORDS: dict[str, Role] = {
@@ -41,7 +39,6 @@ MEETING_ROLE_WORDS: dict[str, Role] = {
 _ROLE = "|".join(sorted((re.escape(w) for w in MEETING_ROLE_WORDS), key=len, reverse=True))
 # A single word that may be a role word with a slip ("sekretare"): role_of() decides.
 _ROLE_OR_SLIP = rf"{_ROLE}|[a-zåäöéA-ZÅÄÖÉ]{{6,}}"
-ROLE_WORD_MIN_RATIO = 88  # "sekretare" is 90 from "sekreterare"; "kassör", "revisor" < 50
 NAME = r"[A-ZÅÄÖÉÜ][\wåäöéü'-]+(?:\s+[A-ZÅÄÖÉÜ][\wåäöéü'-]+){1,3}"
 # "Val av ordförande och sekreterare för årsmötet", "Val av protokolljusterare, tillika rösträknare"
 _JOIN = r"(?:\s*,\s*(?:tillika\s+|och\s+)?|\s+och\s+|\s+tillika\s+|\s+and\s+|\s+)"
@@ -70,13 +67,8 @@ NAMES = re.compile(r"\s*(?:,|\boch\b|\bsamt\b|&|\band\b)\s*")
 
 def role_of(word: str) -> Role | None:
     """The meeting role a word names, typing and OCR slips allowed ("sekretare", "ordförade")."""
-    key = word.casefold()
-    if key in MEETING_ROLE_WORDS:
-        return MEETING_ROLE_WORDS[key]
-    match = rapidfuzz.process.extractOne(
-        key, list(MEETING_ROLE_WORDS), scorer=fuzz.ratio, score_cutoff=ROLE_WORD_MIN_RATIO
-    )
-    return MEETING_ROLE_WORDS[match[0]] if match else None
+    found = closest_word(word, MEETING_ROLE_WORDS)
+    return MEETING_ROLE_WORDS[found] if found else None
 
 
 def _chosen(text: str) -> list[str]:

@@ -8,8 +8,29 @@ outcomes are in decision_words.py.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+
+import rapidfuzz
+from rapidfuzz import fuzz
 
 from pipeline.records import Role, Status
+
+# rapidfuzz ratio at which a word is one of the vocabulary's typed or read with a slip:
+# "sekretare" is 90 from "sekreterare", "mötessekeretare" 90 from "mötessekreterare"; "justering"
+# is 67 from "justerare", "kassör" < 50 from every role word.
+WORD_SLIP_MIN_RATIO = 88
+
+
+def closest_word(word: str, words: Collection[str]) -> str | None:
+    """`word`, casefolded, if `words` has it, else the one of `words` it is a slip of, or None."""
+    key = word.casefold()
+    if key in words:
+        return key
+    match = rapidfuzz.process.extractOne(
+        key, list(words), scorer=fuzz.ratio, score_cutoff=WORD_SLIP_MIN_RATIO
+    )
+    return match[0] if match else None
+
 
 # Labels that open an attendance block, casefolded, with the status and role they give.
 ATTENDANCE_LABELS: dict[str, tuple[Status, Role | None]] = {
