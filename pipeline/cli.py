@@ -94,18 +94,52 @@ def eval_command(
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Also write the scores here.", dir_okay=False)
     ] = None,
+    perturb: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Also score layout-perturbed copies: join-lines, drop-blank-lines, "
+            "no-colons-or-tabs, labels-first, or all. Repeatable.",
+            metavar="COPY",
+        ),
+    ] = None,
 ) -> None:
     """Extract each annotated document and score it against its gold, field by field.
 
     Prints precision, recall and F1 for attendance (name + status), roles, sections, section
-    titles, decisions, outcomes and signatories, the accuracy of the header fields, and every
-    document's scores, worst first.
+    titles, decisions, outcomes and signatories, the accuracy of the header fields, the scores
+    per organisation, and every document's scores, worst first. With --perturb, the same
+    documents are read again with their layout changed (a page on one line, no blank lines, no
+    colons or tabs, labels before values) and each copy's figures are set beside the original's:
+    a parser that reads conventions rather than layouts keeps them.
     """
-    from pipeline.evaluation.run import evaluate, print_report, to_json
+    from pipeline.evaluation.perturb import perturbations
+    from pipeline.evaluation.run import (
+        ORIGINAL,
+        evaluate_variants,
+        print_organizations,
+        print_perturbed,
+        print_report,
+        to_json,
+    )
 
-    evaluation = evaluate(gold, docs)
-    print_report(Console(width=max(out.width, EVAL_REPORT_WIDTH)), evaluation)
+    try:
+        chosen = perturbations(perturb or [])
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--perturb") from error
+    variants = evaluate_variants(gold, docs, chosen)
+    evaluation = variants[ORIGINAL]
+    console = Console(width=max(out.width, EVAL_REPORT_WIDTH))
+    print_report(console, evaluation)
+    print_organizations(console, evaluation)
+    if chosen:
+        print_perturbed(console, variants)
     if json_out is not None:
+        scores = to_json(evaluation)
+        scores["perturbed"] = {
+            name: to_json(v)["overall"] | {"accuracy": to_json(v)["accuracy"]}
+            for name, v in variants.items()
+            if name != ORIGINAL
+        }
         json_out.write_text(
-            json.dumps(to_json(evaluation), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+            json.dumps(scores, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )

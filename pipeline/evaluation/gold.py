@@ -19,9 +19,19 @@ MEETING_FIELDS = ("date", "start_time", "end_time", "body", "organization", "loc
 
 @dataclass(frozen=True)
 class GoldPerson:
-    name: str
+    """An attendee of the gold; `spellings` are the name as written, its `alias` (a handle, the
+    other spelling of the same person) and its `name_restored`. A person the document shows but
+    does not name ("name": null) has none: no extracted name can match them."""
+
+    spellings: tuple[str, ...]
     status: str
     roles: frozenset[str]
+    inferred: bool = False
+    group: bool = False
+
+    @property
+    def name(self) -> str | None:
+        return self.spellings[0] if self.spellings else None
 
 
 @dataclass(frozen=True)
@@ -52,12 +62,20 @@ def load_gold(path: Path) -> GoldDoc:
         stem=path.stem,
         document_name=data.get("file"),
         meeting={field: meeting.get(field) for field in MEETING_FIELDS},
-        attendance=tuple(
-            GoldPerson(p["name"], p["status"], frozenset(p.get("roles") or ()))
-            for p in data.get("attendance", [])
-        ),
+        attendance=tuple(_person(p) for p in data.get("attendance", [])),
         sections=tuple(_section(s) for s in data.get("sections", [])),
         signatories=tuple(s["name"] for s in data.get("signatories", [])),
+    )
+
+
+def _person(person: dict[str, Any]) -> GoldPerson:
+    spellings = [person.get(key) for key in ("name", "alias", "name_restored")]
+    return GoldPerson(
+        tuple(dict.fromkeys(s for s in spellings if isinstance(s, str) and s.strip())),
+        person["status"],
+        frozenset(person.get("roles") or ()),
+        inferred=bool(person.get("inferred")),
+        group=bool(person.get("group")),
     )
 
 

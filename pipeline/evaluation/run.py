@@ -1,7 +1,10 @@
-"""Run an evaluation over a folder of gold files; report it overall and worst documents first."""
+"""Run an evaluation over a folder of gold files; report it overall, per organisation, worst
+documents first, and on layout-perturbed copies of the same documents."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -9,8 +12,10 @@ from typing import Any
 from rich.console import Console
 from rich.table import Column, Table
 
+from pipeline.discover import identify
 from pipeline.errors import InputError, ProtokollError
-from pipeline.evaluation.gold import MEETING_FIELDS, find_document, load_gold
+from pipeline.evaluation.gold import MEETING_FIELDS, GoldDoc, find_document, load_gold
+from pipeline.evaluation.perturb import Perturbation
 from pipeline.evaluation.score import (
     F1_FIELDS,
     NAME_MATCH_MIN_RATIO,
@@ -19,7 +24,9 @@ from pipeline.evaluation.score import (
     DocScore,
     score_document,
 )
-from pipeline.process import process
+from pipeline.extract import extract
+from pipeline.extract.clean import clean
+from pipeline.process import read_clean_text
 
 SHORT_NAMES = {
     "attendance": "attend",
@@ -30,6 +37,11 @@ SHORT_NAMES = {
     "outcomes": "outc",
     "signatories": "sign",
 }
+
+
+# The fields that say whether the minutes were read: who attended, what was taken up, decided.
+HEADLINE_FIELDS = ("attendance", "sections", "outcomes")
+ORIGINAL = "original"
 
 
 @dataclass(frozen=True)
@@ -50,30 +62,74 @@ class Evaluation:
     def failures(self) -> list[DocScore]:
         return [d for d in self.documents if d.error]
 
+    def organizations(self) -> dict[str, Evaluation]:
+        """The documents of each organisation, as an evaluation of their own."""
+        grouped: dict[str, list[DocScore]] = {}
+        for document in self.documents:
+            grouped.setdefault(document.organization, []).append(document)
+        return {org: Evaluation(tuple(docs)) for org, docs in sorted(grouped.items())}
+
 
 def evaluate(gold_dir: Path, docs_dir: Path) -> Evaluation:
     """Extract every document that a gold file in `gold_dir` annotates, and score it."""
+    return evaluate_variants(gold_dir, docs_dir, {})[ORIGINAL]
+
+
+def evaluate_variants(
+    gold_dir: Path, docs_dir: Path, perturbations: Mapping[str, Perturbation]
+) -> dict[str, Evaluation]:
+    """Score every annotated document as it is, and as each perturbation rewrites its text.
+
+    A document is extracted and cleaned once; only the parse runs again for each copy.
+    """
     gold_files = sorted(gold_dir.glob("*.json"))
     if not gold_files:
         raise InputError("no gold files (*.json) found", path=str(gold_dir))
-    scores = []
+    variants: dict[str, Perturbation | None] = {ORIGINAL: None, **perturbations}
+    scores: dict[str, list[DocScore]] = {name: [] for name in variants}
     for gold_file in gold_files:
         gold = load_gold(gold_file)
         document = find_document(gold, docs_dir)
         if document is None:
-            scores.append(DocScore(gold.stem, error="no document for this gold file"))
+            for found in scores.values():
+                found.append(_failed(gold, gold.stem, "no document for this gold file"))
             continue
         try:
-            minutes = process(document)
+            source = identify(document)
+            text = clean(extract(source))
         except ProtokollError as error:
-            score = DocScore(document.name, error=f"{error.error_type}: {error.message}")
-            for field in F1_FIELDS:  # a document that fails to extract misses everything
-                score.fields[field] = Counts(0, 0, _gold_size(gold, field))
-            score.correct = dict.fromkeys(MEETING_FIELDS, False)
-            scores.append(score)
+            for found in scores.values():
+                found.append(_failed(gold, document.name, f"{error.error_type}: {error.message}"))
             continue
-        scores.append(score_document(document.name, gold, minutes))
-    return Evaluation(tuple(scores))
+        for name, perturb in variants.items():
+            try:
+                minutes = read_clean_text(source, perturb(text) if perturb else text)
+            except ProtokollError as error:
+                failed = _failed(gold, document.name, f"{error.error_type}: {error.message}")
+                scores[name].append(failed)
+                continue
+            score = score_document(document.name, gold, minutes)
+            score.organization = organization_key(gold)
+            scores[name].append(score)
+    return {name: Evaluation(tuple(found)) for name, found in scores.items()}
+
+
+def _failed(gold: GoldDoc, name: str, error: str) -> DocScore:
+    """A document that fails to extract misses everything its gold annotates."""
+    score = DocScore(name, error=error, organization=organization_key(gold))
+    for field in F1_FIELDS:
+        score.fields[field] = Counts(0, 0, _gold_size(gold, field))
+    score.correct = dict.fromkeys(MEETING_FIELDS, False)
+    return score
+
+
+def organization_key(gold: GoldDoc) -> str:
+    """The organisation a gold file names, without its asides ("X (Y) — note" → "X"); files
+    that name none are grouped by the stem before their first "_" or date."""
+    named = gold.meeting.get("organization") or ""
+    named = re.sub(r"\([^)]*\)", " ", named).split(" — ")[0]
+    named = " ".join(named.split()).strip(" ,")
+    return named or re.split(r"[_]|\d{4}-", gold.stem)[0]
 
 
 def _gold_size(gold: Any, field: str) -> int:
@@ -104,9 +160,18 @@ def to_json(evaluation: Evaluation) -> dict[str, Any]:
         "thresholds": {"name_ratio": NAME_MATCH_MIN_RATIO, "title_ratio": TITLE_MATCH_MIN_RATIO},
         "overall": {f: prf(evaluation.overall(f)) for f in F1_FIELDS},
         "accuracy": {f: round(evaluation.accuracy(f), 4) for f in MEETING_FIELDS},
+        "organizations": {
+            org: {
+                "documents": len(part.documents),
+                **{f: round(part.overall(f).f1, 4) for f in HEADLINE_FIELDS},
+                "date": round(part.accuracy("date"), 4),
+            }
+            for org, part in evaluation.organizations().items()
+        },
         "documents": [
             {
                 "document": d.name,
+                "organization": d.organization,
                 "error": d.error,
                 "mean_f1": round(d.mean_f1, 4),
                 "fields": {f: prf(c) for f, c in d.fields.items()},
@@ -114,6 +179,14 @@ def to_json(evaluation: Evaluation) -> dict[str, Any]:
             }
             for d in sorted(evaluation.documents, key=lambda d: d.mean_f1)
         ],
+    }
+
+
+def headline(evaluation: Evaluation) -> dict[str, float]:
+    """Attendance, sections and outcomes F1 and date accuracy: the figures a change moves."""
+    return {
+        **{f: evaluation.overall(f).f1 for f in HEADLINE_FIELDS},
+        "date": evaluation.accuracy("date"),
     }
 
 
@@ -168,3 +241,38 @@ def print_report(console: Console, evaluation: Evaluation) -> None:
         f"{TITLE_MATCH_MIN_RATIO:.0f}); outcomes only where the gold annotates a decision.",
         style="dim",
     )
+
+
+def print_organizations(console: Console, evaluation: Evaluation) -> None:
+    table = Table(
+        Column("organisation", overflow="fold", min_width=24),
+        "docs",
+        *(SHORT_NAMES[f] for f in HEADLINE_FIELDS),
+        "date",
+        title="Per organisation, worst first (F1; date: accuracy)",
+    )
+    parts = evaluation.organizations()
+    for org, part in sorted(parts.items(), key=lambda item: sum(headline(item[1]).values())):
+        figures = headline(part)
+        table.add_row(org, str(len(part.documents)), *(f"{v:.2f}" for v in figures.values()))
+    console.print(table)
+
+
+def print_perturbed(console: Console, variants: Mapping[str, Evaluation]) -> None:
+    """Each perturbed copy's headline figures beside the original's, and the change."""
+    original = headline(variants[ORIGINAL])
+    table = Table(
+        "copy",
+        *(SHORT_NAMES.get(f, f) for f in original),
+        "largest drop",
+        title="Layout-perturbed copies (F1; date: accuracy)",
+    )
+    for name, evaluation in variants.items():
+        figures = headline(evaluation)
+        drop = max(original[f] - figures[f] for f in original)
+        table.add_row(
+            name,
+            *(f"{figures[f]:.3f}" for f in original),
+            "" if name == ORIGINAL else f"{drop:+.3f}",
+        )
+    console.print(table)

@@ -69,6 +69,7 @@ class DocScore:
     fields: dict[str, Counts] = field(default_factory=lambda: {f: Counts() for f in F1_FIELDS})
     correct: dict[str, bool] = field(default_factory=dict)  # meeting fields
     error: str | None = None  # the extraction failed
+    organization: str = ""  # whose minutes: scores are reported per organisation too
 
     @property
     def mean_f1(self) -> float:
@@ -123,7 +124,10 @@ def score_document(name: str, gold: GoldDoc, minutes: Minutes) -> DocScore:
     score = DocScore(name)
     people = minutes.attendance
     pairs = match_one_to_one(
-        gold.attendance, people, lambda g, o: name_similarity(g.name, o.name), NAME_MATCH_MIN_RATIO
+        gold.attendance,
+        people,
+        lambda g, o: max((name_similarity(s, o.name) for s in g.spellings), default=0.0),
+        NAME_MATCH_MIN_RATIO,
     )
     same_status = sum(gold.attendance[i].status == people[j].status.value for i, j in pairs)
     score.fields["attendance"] = _counts(same_status, len(people), len(gold.attendance))

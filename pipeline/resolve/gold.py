@@ -1,11 +1,12 @@
 """Who is who in the gold annotations: meetings of names, each labelled with its true person.
 
 The gold files name attendees and signatories as the document writes them. Two names are one
-person when the gold says so: `same_person` pairs (seeds), `name_restored` (the dev corpus'
-damaged names), a variant its `notes` describe ("'Rune Jacobson' in § 6 but 'Rune Jacobsson'
-under Justeras"), or the same name in the same organisation. A variant that the document
-writes only in its text becomes a mention; one that other minutes write (not in the corpus)
-becomes the attendance of a meeting of its own.
+person when the gold says so: `same_person` pairs (seeds), an attendee's `alias` and
+`name_restored` (the dev corpus' damaged names), a variant its `notes` describe ("'Rune
+Jacobson' in § 6 but 'Rune Jacobsson' under Justeras"), or the same name in the same
+organisation. An attendee the gold shows without a name has nothing to resolve. A variant
+that the document writes only in its text becomes a mention; one that other minutes write (not
+in the corpus) becomes the attendance of a meeting of its own.
 """
 
 from __future__ import annotations
@@ -72,6 +73,8 @@ def _meetings(file: Path) -> list[tuple[Meeting, tuple[str, ...]]]:
         return canonical[key]
 
     for row, person in enumerate(data.get("attendance", [])):
+        if not person.get("name"):
+            continue  # shown but not named ("the information officer"): nothing to resolve
         roles = tuple(person.get("roles") or ())
         sightings.append(
             Sighting(Kind.ATTENDANCE, person["name"], row, roles, None, person.get("affiliation"))
@@ -105,6 +108,8 @@ def _variants(data: dict[str, Any]) -> dict[str, str]:
     """Folded name → folded name of the same person, both ways."""
     found: dict[str, str] = {}
     pairs = [tuple(p) for p in data.get("same_person") or ()]
+    attendees = data.get("attendance", [])
+    pairs += [(p["name"], p["alias"]) for p in attendees if p.get("name") and p.get("alias")]
     pairs += [(a, b) for a, (b, _) in _variant_names(data).items()]
     for a, b in pairs:
         found.setdefault(fold(a), fold(b))
