@@ -22,6 +22,7 @@ from pipeline.nlp.dates import DATE_MENTIONS, SINGLE_TIME, TIME_RANGE
 from pipeline.nlp.features import GIVEN_NAME_FLAG, PLACE_FLAG, SURNAME_FLAG
 from pipeline.nlp.gazetteers import Gazetteers
 from pipeline.nlp.references import REFERENCE
+from pipeline.vocabulary import meeting as v
 
 FACTORY = "protokoll_minutes_ruler_v1"  # spaCy forbids "." in factory names
 PEOPLE_KEY = "protokoll_people"  # doc.user_data[PEOPLE_KEY]: names from the attendance list
@@ -66,8 +67,6 @@ def not_names() -> frozenset[str]:
     """Words of minutes' headers and roles, which a model trained on news takes for names at the
     start of a line ("Datum:", "Ordföranden tackade"): with definite forms ("ordföranden",
     "mötet")."""
-    from pipeline.parse import vocabulary as v  # the parser's package imports this module
-
     labels = [*v.ATTENDANCE_LABELS, *v.BODY_LABELS, *v.DATE_LABELS, *v.PLACE_LABELS]
     words = {w for phrase in [*labels, *v.ROLE_LABELS, *v.ROLE_WORDS] for w in phrase.split()}
     words = {w.strip(".:") for w in words if w.strip(".:").isalpha()}

@@ -31,8 +31,8 @@ from pipeline.parse.header import parse_header
 from pipeline.parse.lines import Paragraph, paragraph_text, paragraphs
 from pipeline.parse.sections import drop_stray_names, find_headings, segment_sections
 from pipeline.parse.signatures import find_signature_start, parse_signatures
-from pipeline.parse.vocabulary import GENERAL_MEETING_ENDINGS
 from pipeline.records import CleanText, Minutes, Role, Section, SourceFile
+from pipeline.vocabulary.meeting import GENERAL_MEETING_ENDINGS
 
 
 def _texts(blocks: Sequence[Paragraph]) -> list[tuple[str, int]]:

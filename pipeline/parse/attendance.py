@@ -9,7 +9,8 @@ from dataclasses import replace
 from pipeline.names import match_in_meeting
 from pipeline.parse.lines import Field, labelled_fields
 from pipeline.parse.people import is_person_name, is_title, read_people, role_of
-from pipeline.parse.vocabulary import (
+from pipeline.records import Attendee, Line, Role, Signatory, Status
+from pipeline.vocabulary.meeting import (
     ATTENDANCE_LABEL_WORDS,
     ATTENDANCE_LABELS,
     INVERTING_ADVERBS,
@@ -17,7 +18,6 @@ from pipeline.parse.vocabulary import (
     SPEECH_VERBS,
     TITLE_ROLES,
 )
-from pipeline.records import Attendee, Line, Role, Signatory, Status
 
 MIN_TABLE_ROWS = 2
 MAX_LABEL_WORDS = 5

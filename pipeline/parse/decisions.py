@@ -6,7 +6,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from pipeline.parse.decision_words import (
+from pipeline.parse.lines import Paragraph, paragraph_text
+from pipeline.parse.people import is_person_name
+from pipeline.records import Decision, Outcome, Vote
+from pipeline.vocabulary.decisions import (
     AT_EARLIER_MEETING,
     BODY_DECIDES,
     BODY_NOUN_ENDINGS,
@@ -29,10 +32,7 @@ from pipeline.parse.decision_words import (
     VOTE_COUNTS,
     VOTE_MARKER,
 )
-from pipeline.parse.lines import Paragraph, paragraph_text
-from pipeline.parse.people import is_person_name
-from pipeline.parse.vocabulary import ROLE_WORDS, SECTION_PART_TITLES, closest_word
-from pipeline.records import Decision, Outcome, Vote
+from pipeline.vocabulary.meeting import ROLE_WORDS, SECTION_PART_TITLES, closest_word
 
 OUTCOME_PATTERN = re.compile(
     "|".join(rf"(?P<{outcome.value}>\b(?:{words})\b)" for outcome, words in OUTCOME_WORDS),

@@ -14,8 +14,8 @@ import re
 from collections.abc import Sequence
 
 from pipeline.parse.people import is_person_name
-from pipeline.parse.vocabulary import closest_word
 from pipeline.records import Role, Section
+from pipeline.vocabulary.meeting import closest_word
 
 MEETING_ROLE_WORDS: dict[str, Role] = {
     "mötesordförande": Role.CHAIR,

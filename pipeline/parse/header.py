@@ -14,7 +14,8 @@ from pipeline.nlp.dates import (
     without_dates,
 )
 from pipeline.parse.lines import labelled_fields
-from pipeline.parse.vocabulary import (
+from pipeline.records import Line, MeetingHeader
+from pipeline.vocabulary.meeting import (
     BODY_LABELS,
     BODY_NOUN,
     CLOSED,
@@ -28,7 +29,6 @@ from pipeline.parse.vocabulary import (
     REMOTE_MARKERS,
     TIME_AND_PLACE_LABELS,
 )
-from pipeline.records import Line, MeetingHeader
 
 HEADER_LABELS = DATE_LABELS | PLACE_LABELS | TIME_AND_PLACE_LABELS | BODY_LABELS
 

@@ -13,14 +13,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from pipeline.parse.vocabulary import (
+from pipeline.records import Role, Status
+from pipeline.vocabulary.meeting import (
     ABSENT_WORDS,
     AFFILIATION_MARKERS,
     PRESENT_WORDS,
     ROLE_WORDS,
     TITLE_ENDINGS,
 )
-from pipeline.records import Role, Status
 
 LIST_SEPARATOR = re.compile(r"\s*(?:,|;|\bsamt\b|\boch\b|\s{3,})\s*")
 ENDS_WITH_SEPARATOR = re.compile(r"(?:,|;|\bsamt|\boch)\s*$")

@@ -10,7 +10,8 @@ from dataclasses import dataclass, replace
 from pipeline.names import fold
 from pipeline.parse.lines import Paragraph, paragraph_text, paragraphs
 from pipeline.parse.people import is_person_name
-from pipeline.parse.vocabulary import (
+from pipeline.records import Line
+from pipeline.vocabulary.meeting import (
     AGENDA_TITLES,
     ATTENDANCE_LABELS,
     BODY_LABELS,
@@ -22,7 +23,6 @@ from pipeline.parse.vocabulary import (
     SIGNATURE_TITLES,
     TIME_AND_PLACE_LABELS,
 )
-from pipeline.records import Line
 
 KNOWN_LABELS = (
     set(ATTENDANCE_LABELS)

@@ -8,8 +8,8 @@ from dataclasses import replace
 
 from pipeline.names import looks_like_name
 from pipeline.parse.people import is_title, role_of
-from pipeline.parse.vocabulary import AFFILIATION_MARKERS, SIGNATURE_MARKERS
 from pipeline.records import Line, Role, Signatory
+from pipeline.vocabulary.meeting import AFFILIATION_MARKERS, SIGNATURE_MARKERS
 
 MAX_NAME_WORDS = 4
 ROLE_WORD_MARKERS = {

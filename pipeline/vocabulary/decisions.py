@@ -1,6 +1,6 @@
 """The words with which minutes record a decision, mapped to the project's outcomes.
 
-Part of the parser's vocabulary (see vocabulary.py): a new way of writing a decision is one new
+Part of the vocabulary of minutes (see meeting.py): a new way of writing a decision is one new
 alternative here, not a new regular expression in decisions.py.
 """
 

@@ -2,7 +2,7 @@
 
 Domain words live here, in tables, so that a new habit of writing minutes is one new row, not a
 new regular expression somewhere in the parser. The words that record decisions and their
-outcomes are in decision_words.py.
+outcomes are in decisions.py.
 """
 
 from __future__ import annotations
