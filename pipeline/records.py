@@ -140,10 +140,16 @@ class Attendee:
     status: Status
     roles: tuple[Role, ...] = ()
     title: str | None = None
-    affiliation: str | None = None
+    affiliation: str | None = None  # a place, member organisation, department or cohort
     page: int | None = None
     person_id: str | None = None
-    notes: tuple[str, ...] = ()  # partial presence, "ersätter X", remarks in parentheses
+    notes: tuple[str, ...] = ()  # remarks beside the name that no other field holds
+    party: str | None = None  # "S", "KD", or a local party as written
+    sections_present: str | None = None  # partial presence in the §§ numbering: "3-9", "4.1-"
+    time_present: str | None = None  # partial presence by the clock: "-16:15", "13:40-"
+    substitute_for: str | None = None  # the member a serving substitute replaced, as written
+    inferred: bool = False  # no list names them; the text shows them there (or replaced)
+    role_ambiguous: bool = False  # the layout lost which of several labels the name is under
 
 
 @dataclass(frozen=True)

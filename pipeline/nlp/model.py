@@ -62,3 +62,14 @@ def find_section_entities(
     for doc, (_, number) in zip(nlp.pipe(docs, batch_size=PIPE_BATCH_SIZE), sections, strict=True):
         found.append([Entity(e.label_, e.text, number, e.start_char, e.end_char) for e in doc.ents])
     return found
+
+
+def find_people(texts: Sequence[str]) -> list[list[tuple[int, int]]]:
+    """Character spans of the persons (PER) the model finds in each text, without the minutes'
+    rule component's knowledge of who attended: the parser asks this to find who attended."""
+    nlp = load_model()
+    docs = [nlp.make_doc(text) for text in texts]
+    return [
+        [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PER"]
+        for doc in nlp.pipe(docs, batch_size=PIPE_BATCH_SIZE)
+    ]

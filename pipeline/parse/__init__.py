@@ -21,17 +21,28 @@ from pipeline.parse.attendance import (
     add_role_mentions,
     add_speakers,
     merge_signatories,
-    parse_attendance,
-    roll_call,
 )
 from pipeline.parse.checks import guesses
 from pipeline.parse.decisions import find_decisions
 from pipeline.parse.elections import elected_roles
 from pipeline.parse.header import parse_header
 from pipeline.parse.lines import Paragraph, paragraph_text, paragraphs
-from pipeline.parse.sections import drop_stray_names, find_headings, segment_sections
+from pipeline.parse.sections import (
+    RawSection,
+    drop_stray_names,
+    outline,
+    segment_sections,
+)
 from pipeline.parse.signatures import find_signature_start, parse_signatures
-from pipeline.records import CleanText, Minutes, Role, Section, SourceFile
+from pipeline.parse.zones import (
+    ROLL_CALL_LABEL,
+    Zone,
+    heading_label,
+    is_roll_call,
+    read_attendance,
+    zone_of,
+)
+from pipeline.records import CleanText, Line, Minutes, Role, Section, SourceFile
 from pipeline.vocabulary.meeting import GENERAL_MEETING_ENDINGS
 
 
@@ -40,9 +51,26 @@ def _texts(blocks: Sequence[Paragraph]) -> list[tuple[str, int]]:
     return [("\n".join(line.text.strip() for line in p), p[0].page) for p in blocks]
 
 
+def _attendance_zones(
+    lines: Sequence[Line], body_start: int, sections: Sequence[RawSection]
+) -> list[Zone]:
+    """The header before the first item, items that take the roll, and attendance headings
+    ("Närvarande", "Kallade") among the items with the lines under them."""
+    zones = [zone_of(lines[:body_start])]
+    for section in sections:
+        if is_roll_call(section.title):
+            zones.append(zone_of([line for p in section.paragraphs for line in p], ROLL_CALL_LABEL))
+    for index in range(body_start, len(lines)):
+        label = heading_label(lines[index].text) if lines[index].heading else None
+        if label is None:
+            continue
+        end = next((i for i in range(index + 1, len(lines)) if lines[i].heading), len(lines))
+        zones.append(zone_of(lines[index + 1 : end], label))
+    return zones
+
+
 def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
-    lines = text.lines
-    headings = find_headings(lines)
+    lines, headings = outline(text.lines)
     body_start = headings[0].index if headings else len(lines)
     signatures_start = find_signature_start(
         lines, headings[-1].index + 1 if headings else body_start
@@ -52,7 +80,7 @@ def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
     raw_sections = segment_sections(lines[:signatures_start], headings)
     body_text = "\n\n".join(f"{s.title}\n\n{s.text}" for s in raw_sections)
     header = parse_header(preamble, text.running_lines, body_text)
-    attendance = parse_attendance(preamble)
+    attendance = read_attendance(_attendance_zones(lines, body_start, raw_sections))
     if not headings and not attendance and header.date is None:
         raise NotMinutes(
             "no meeting date, attendance list or numbered section (§) found",
@@ -85,8 +113,6 @@ def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
     )
 
     mentions = [(paragraph_text(p), p[0].page) for s in raw_sections for p in s.paragraphs]
-    if not attendance:
-        attendance = roll_call([(s.title, s.paragraphs) for s in raw_sections])
     listed = list(attendance)
     attendance = add_role_mentions(attendance, mentions)
     # Before the meeting opens, an unlisted speaker is an invited guest; at a general meeting

@@ -1,4 +1,9 @@
-"""Attendance: who was listed present or absent, and who held which role at the meeting."""
+"""Presence shown beyond the lists: roles named in the text, speakers, signatories.
+
+The lists themselves are read by parse.zones; the functions here add what the text tells of
+people the lists name or leave out: "Ordföranden Ola Wiktorson öppnade", "Revisor Bo Ek
+tillstyrkte", the names under "Justeras".
+"""
 
 from __future__ import annotations
 
@@ -7,23 +12,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from pipeline.names import match_in_meeting
-from pipeline.parse.lines import Field, labelled_fields
-from pipeline.parse.people import is_person_name, is_title, read_people, role_of
-from pipeline.records import Attendee, Line, Role, Signatory, Status
-from pipeline.vocabulary.meeting import (
-    ATTENDANCE_LABEL_WORDS,
-    ATTENDANCE_LABELS,
-    INVERTING_ADVERBS,
-    ROLE_LABELS,
-    SPEECH_VERBS,
-    TITLE_ROLES,
-)
+from pipeline.parse.people import is_person_name, is_title, role_of
+from pipeline.records import Attendee, Role, Signatory, Status
+from pipeline.vocabulary.meeting import INVERTING_ADVERBS, SPEECH_VERBS, TITLE_ROLES
 
-MIN_TABLE_ROWS = 2
-MAX_LABEL_WORDS = 5
-ROLL_CALL_TITLE = re.compile(
-    r"röstlängd|närvaroförteckning|närvarolista|upprop|voting\s+list|roll\s+call", re.IGNORECASE
-)
 NAME_WORD = r"[A-ZÅÄÖÉÜ][\wåäöéü'-]*"
 # "Ordföranden Ola Wiktorson öppnade mötet": the role word right before a name.
 CHAIR_MENTION = re.compile(
@@ -54,98 +46,6 @@ ROLE_MENTIONS: tuple[tuple[re.Pattern[str], Role], ...] = (
     (CHAIR_MENTION, Role.CHAIR),
     (ADJUSTER_ELECTION, Role.ADJUSTER),
 )
-
-
-def parse_attendance(preamble: Sequence[Line]) -> list[Attendee]:
-    """Attendees in the order the blocks list them; role lines add roles or people."""
-    attendees: list[Attendee] = []
-    fields = labelled_fields(preamble, AttendanceLabels())
-    if not any(attendance_label(f.label) for f in fields):
-        fields = [*_unlabelled_tables(preamble), *fields]
-    for field in fields:
-        listed = read_people(field.lines)
-        if field.label in ROLE_LABELS:
-            for person in listed:
-                attendees = add_role(
-                    attendees,
-                    person.name,
-                    ROLE_LABELS[field.label],
-                    field.page,
-                    person.status or Status.PRESENT,
-                )
-            continue
-        label = attendance_label(field.label)
-        if label is None:
-            continue
-        status, block_role = label
-        for person in listed:
-            # A block's role ("Ledamöter") is the role of those listed with no role of their own.
-            implied = [block_role] if block_role and not person.roles else []
-            roles = tuple(dict.fromkeys([*implied, *person.roles]))
-            attendees.append(
-                Attendee(
-                    person.name,
-                    person.status or status,
-                    roles,
-                    title=person.title,
-                    affiliation=person.affiliation,
-                    page=field.page,
-                    notes=tuple(person.notes),
-                )
-            )
-    return attendees
-
-
-def attendance_label(label: str) -> tuple[Status, Role | None] | None:
-    """The status and role a block label gives: exact ("Ej närvarande"), else by its words
-    ("Närvarande övriga medlemmar" lists people present)."""
-    if label in ATTENDANCE_LABELS:
-        return ATTENDANCE_LABELS[label]
-    if len(label.split()) > MAX_LABEL_WORDS:
-        return None
-    for word, meaning in ATTENDANCE_LABEL_WORDS:
-        if re.search(rf"\b{word}\b", label):
-            return meaning
-    return None
-
-
-class AttendanceLabels:
-    """The labels that open an attendance block or a role line, as a container."""
-
-    def __contains__(self, label: object) -> bool:
-        return isinstance(label, str) and (
-            label in ROLE_LABELS or attendance_label(label) is not None
-        )
-
-
-def roll_call(titled_paragraphs: Sequence[tuple[str, Sequence[Sequence[Line]]]]) -> list[Attendee]:
-    """Those named in a "Fastställande av röstlängd" item when no attendance list exists."""
-    for title, paragraph_lines in titled_paragraphs:
-        if not ROLL_CALL_TITLE.search(title):
-            continue
-        for lines in paragraph_lines:
-            people = read_people([line.text for line in lines])
-            if len(people) >= MIN_TABLE_ROWS and len(people) == len(lines):
-                return [
-                    Attendee(p.name, Status.PRESENT, (Role.MEMBER,), page=lines[0].page)
-                    for p in people
-                ]
-    return []
-
-
-def _unlabelled_tables(preamble: Sequence[Line]) -> list[Field]:
-    """A table of names with a presence column ("Anna Andersson<TAB>Ja") that no label opens."""
-    tables: list[Field] = []
-    rows: list[Line] = []
-    for line in [*preamble, Line("", 0, 0)]:
-        if "\t" in line.text:
-            rows.append(line)
-            continue
-        people = read_people([row.text for row in rows]) if len(rows) >= MIN_TABLE_ROWS else []
-        if people and sum(p.status is not None for p in people) >= len(people) / 2:
-            tables.append(Field("närvarande", tuple(row.text for row in rows), rows[0].page))
-        rows = []
-    return tables
 
 
 def add_role(

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from pipeline.names import fold
+from pipeline.parse.headings import Item, numbered_items
 from pipeline.parse.lines import Paragraph, paragraph_text, paragraphs
 from pipeline.parse.people import is_person_name
 from pipeline.records import Line
@@ -45,7 +45,7 @@ ITEM_HEADINGS = (
     ),
     re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,2})[.)]?\s+(?P<title>[A-ZÅÄÖÉ].*)$"),
 )
-LETTERED_HEADING = re.compile(r"^(?P<letter>[A-Z])[.)]\s+(?P<title>[A-ZÅÄÖ].*)$")
+RESTARTED_ITEM = re.compile(r"^\s*1[.)]\s+(?P<title>[A-ZÅÄÖ].*)$")
 DIARY_NUMBER = re.compile(
     r"\b(?:Dnr|Diarienr|Diarienummer)\.?\s*:?\s*(?P<dnr>[A-ZÅÄÖ]{0,6}\s?\d{2,4}[/.:-]\d{1,5}(?:[/.:-]\d+)*)",
 )
@@ -82,29 +82,97 @@ class RawSection:
 
 
 def find_headings(lines: Sequence[Line]) -> list[Heading]:
-    """The lines that open sections: "§ N" headings, else numbered agenda items, else
-    unnumbered headings.
+    """The headings of lines in which no heading stands inside a line (see `outline`)."""
+    return outline(lines)[1]
 
-    A document numbered with "§" uses it for every section, so numbered lists in its text are
-    never headings; agenda-item numbering ("3.", "3.1", "Punkt 3") counts only when it follows
-    the sequence the headings so far have set. Only a document with neither is read for
-    headings without numbers: short lines standing alone above a paragraph.
+
+def outline(lines: Sequence[Line]) -> tuple[list[Line], list[Heading]]:
+    """The lines, split where an item begins inside one, and the headings that open sections.
+
+    Numbered headings the source marks (Markdown, LaTeX, Word styles) come first, then a
+    sequence of § numbers, then other marked headings; else the numbering scheme that explains
+    most item numbers as one sequence (parse.headings), with the
+    unnumbered group headings between its items; else a list whose every item is numbered 1
+    (a list that restarts at each item); else short lines alone above a paragraph.
     """
-    headings = _section_sign_headings(lines)
-    if _restarts(headings):  # "1 §, 2 §, 1 §": numbered rules quoted in the text, not sections
-        headings = []
-    if not headings and any(line.heading for line in lines):
-        headings = _marked_headings(lines)
-    if not headings:
-        headings = _item_headings(lines)
-        if len(headings) < MIN_NUMBERED_HEADINGS:
-            headings = _unnumbered_headings(lines) or headings
-    return _with_lettered_items(lines, headings)
+    items = numbered_items(lines)
+    marked = _marked_headings(lines) if any(line.heading for line in lines) else []
+    numbered_marks = sum(bool(h.number) for h in marked) >= MIN_NUMBERED_HEADINGS
+    by_sign = bool(items) and items[0].candidate.scheme == "sign"
+    if marked and (numbered_marks or not by_sign):
+        return list(lines), marked
+    if items:
+        split, headings = _split_at_items(lines, items)
+        return split, _with_group_headings(split, headings)
+    restarted = _restarting_list(lines)
+    if restarted:
+        return list(lines), restarted
+    return list(lines), _unnumbered_headings(lines)
 
 
-def _restarts(headings: Sequence[Heading]) -> bool:
-    numbers = [int(n) for h in headings if (n := re.sub(r"\D", "", h.number))]
-    return any(b <= a for a, b in itertools.pairwise(numbers))
+def _split_at_items(
+    lines: Sequence[Line], items: Sequence[Item]
+) -> tuple[list[Line], list[Heading]]:
+    """Lines cut before each item that begins inside a line and after its title, so that every
+    item has a line of its own: a page printed as one line reads like a page of lines."""
+    cuts: dict[int, list[Item]] = {}
+    for item in items:
+        cuts.setdefault(item.candidate.line, []).append(item)
+    split: list[Line] = []
+    headings: list[Heading] = []
+    for index, line in enumerate(lines):
+        here = sorted(cuts.get(index, []), key=lambda i: i.candidate.offset)
+        if not here:
+            split.append(line)
+            continue
+        position = 0
+        for number, item in enumerate(here):
+            candidate = item.candidate
+            end = here[number + 1].candidate.offset if number + 1 < len(here) else len(line.text)
+            before = line.text[position : candidate.offset]
+            if before.strip():
+                split.append(replace(line, text=before.rstrip()))
+            rest = line.text[candidate.title_start : end] if candidate.title_line == index else ""
+            title = candidate.title if candidate.title_line == index else ""
+            if title and rest.strip().startswith(title):
+                body = rest.strip()[len(title) :]
+            else:
+                title, body = (rest.strip(), "") if candidate.title_line == index else ("", "")
+            headings.append(Heading(len(split), item.number, title))
+            marker = line.text[candidate.offset : candidate.title_start].rstrip()
+            split.append(replace(line, text=f"{marker} {title}".rstrip()))
+            body = body.strip().lstrip(",;: ")
+            if body:
+                split.append(replace(line, text=body))
+            position = end
+    return split, headings
+
+
+def _restarting_list(lines: Sequence[Line]) -> list[Heading]:
+    """ "1. Val av ordförande", "1. Val av sekreterare", …: a list whose numbering restarts
+    at every item (a broken word-processor list) is still the list of items."""
+    found = [
+        Heading(index, "1", match["title"].strip())
+        for index, line in enumerate(lines)
+        if (match := RESTARTED_ITEM.match(line.text))
+        and _looks_like_heading(match["title"].strip(". "))
+    ]
+    return found if len(found) >= MIN_UNNUMBERED_HEADINGS else []
+
+
+def _with_group_headings(lines: Sequence[Line], headings: list[Heading]) -> list[Heading]:
+    """Unnumbered group headings between numbered items ("Beslutsärenden"): a short line alone,
+    right above the next item."""
+    found = list(headings)
+    for position, heading in enumerate(headings[1:], start=1):
+        above = heading.index - 1
+        while above > headings[position - 1].index and not lines[above].text.strip():
+            above -= 1
+        text = lines[above].text.strip()
+        alone = above > headings[position - 1].index + 1 and not lines[above - 1].text.strip()
+        if alone and _looks_like_heading(text) and not _names_only(text) and len(text.split()) <= 5:
+            found.append(Heading(above, "", text))
+    return sorted(found, key=lambda h: h.index)
 
 
 def is_section_part(title: str) -> bool:
@@ -114,42 +182,6 @@ def is_section_part(title: str) -> bool:
 
 def _starts_paragraph(lines: Sequence[Line], index: int) -> bool:
     return index == 0 or not lines[index - 1].text.strip()
-
-
-def _section_sign_headings(lines: Sequence[Line]) -> list[Heading]:
-    """ "§ N" lines that start a paragraph, or follow the numbering with a capitalised title: a
-    wrapped reference ("... med anledning av\\n§ 13.") does neither."""
-    found: list[Heading] = []
-    previous: int | None = None
-    for index, line in enumerate(lines):
-        match = _first_match(SECTION_SIGN_HEADINGS, line.text.strip())
-        if not match:
-            continue
-        number = int(re.sub(r"\D", "", match["number"]))
-        title = (match["title"] or "").strip()
-        follows = previous is not None and number == previous + 1
-        capitalised = title[:1].isupper() or not title
-        if (_starts_paragraph(lines, index) and capitalised) or (follows and title[:1].isupper()):
-            found.append(Heading(index, match["number"], title))
-            previous = number
-    return found
-
-
-def _item_headings(lines: Sequence[Line]) -> list[Heading]:
-    found: list[Heading] = []
-    path: list[int] = []  # the number of the last heading, as a list: [3, 1] for 3.1
-    for index, line in enumerate(lines):
-        match = _first_match(ITEM_HEADINGS, line.text.strip())
-        if not match or not _starts_paragraph(lines, index):
-            continue
-        title = (match["title"] or "").strip()
-        number = [int(n) for n in match["number"].split(".")]
-        if not _plausible_title(title) or not _continues(path, number):
-            continue
-        path = number
-        if not is_section_part(title):
-            found.append(Heading(index, ".".join(map(str, number)), title))
-    return found
 
 
 def _marked_headings(lines: Sequence[Line]) -> list[Heading]:
@@ -283,44 +315,9 @@ def _names_only(text: str) -> bool:
     return all(is_person_name(p) and len(p.split()) >= 2 for p in parts)
 
 
-def _continues(path: list[int], number: list[int]) -> bool:
-    """Whether `number` can follow `path` in an agenda: 3 → 4, 3 → 3.1, 3.2 → 3.3, 3.2 → 4."""
-    if not path:
-        return len(number) == 1 and number[0] <= FIRST_ITEM_MAX
-    depth = len(number)
-    if depth <= len(path) and number[:-1] == path[: depth - 1]:
-        return number[-1] == path[depth - 1] + 1
-    return depth == len(path) + 1 and number[:-1] == path and number[-1] == 1
-
-
 def _plausible_title(title: str) -> bool:
     words = title.split()
     return bool(words) and len(words) <= HEADING_MAX_WORDS and not title.endswith((",", ";"))
-
-
-def _with_lettered_items(lines: Sequence[Line], headings: list[Heading]) -> list[Heading]:
-    """ "A. Strandparkeringen" inside § 18 is item 18.A, when A, B, C… follow each other."""
-    out: list[Heading] = []
-    for position, heading in enumerate(headings):
-        out.append(heading)
-        end = headings[position + 1].index if position + 1 < len(headings) else len(lines)
-        expected = "A"
-        for index in range(heading.index + 1, end):
-            match = LETTERED_HEADING.match(lines[index].text.strip())
-            first_line = index == heading.index + 1  # "§ 18 Övriga frågor" / "A. Parkeringen"
-            if (
-                match
-                and match["letter"] == expected
-                and (_starts_paragraph(lines, index) or first_line)
-                and _plausible_title(match["title"])
-            ):
-                out.append(Heading(index, f"{heading.number}.{expected}", match["title"]))
-                expected = chr(ord(expected) + 1)
-    return out
-
-
-def _first_match(patterns: Sequence[re.Pattern[str]], text: str) -> re.Match[str] | None:
-    return next((m for p in patterns if (m := p.match(text))), None)
 
 
 def segment_sections(lines: Sequence[Line], headings: Sequence[Heading]) -> list[RawSection]:
@@ -329,12 +326,12 @@ def segment_sections(lines: Sequence[Line], headings: Sequence[Heading]) -> list
     for position, heading in enumerate(headings):
         end = headings[position + 1].index if position + 1 < len(headings) else len(lines)
         body = paragraphs(lines[heading.index + 1 : end])
-        title = heading.title
-        if not title and body:  # "§ 4" alone on its line: the title is the next line
+        title, diary_number = _split_diary_number(heading.title)
+        if not title and body:  # "§ 4" or "BN § 17 Dnr 2021/88" on its line: the title is below
             title_line, *rest = body[0]
-            title = title_line.text.strip()
+            title, below = _split_diary_number(title_line.text.strip())
+            diary_number = diary_number or below
             body = [tuple(rest), *body[1:]] if rest else body[1:]
-        title, diary_number = _split_diary_number(title)
         if diary_number is None and body:
             diary_number = _leading_diary_number(body)
             if diary_number is not None:

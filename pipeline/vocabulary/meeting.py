@@ -143,23 +143,6 @@ TITLE_ENDINGS = (
     "jurist",
     "revisor",
 )
-# Words in an attendance table's presence column.
-PRESENT_WORDS = {"ja", "j", "x", "närvarande", "närv", "närv.", "deltog", "yes", "present"}
-ABSENT_WORDS = {"nej", "n", "-", "–", "frånvarande", "ej närvarande", "förhinder", "no", "absent"}
-
-# Words that make an unlisted label an attendance label, checked in order (absence first).
-ATTENDANCE_LABEL_WORDS: tuple[tuple[str, tuple[Status, Role | None]], ...] = (
-    ("ej närvarande", (Status.ABSENT, None)),
-    ("frånvarande", (Status.ABSENT, None)),
-    ("förhinder", (Status.ABSENT, None)),
-    ("ersättare", (Status.PRESENT, Role.SUBSTITUTE)),
-    ("adjungerade", (Status.PRESENT, Role.GUEST)),
-    ("ledamöter", (Status.PRESENT, Role.MEMBER)),
-    ("medlemmar", (Status.PRESENT, Role.MEMBER)),
-    ("närvarande", (Status.PRESENT, None)),
-    ("deltagare", (Status.PRESENT, None)),
-)
-
 # Verbs of speaking at the meeting, past tense: "Anna Berg informerade om …" says she was there.
 SPEECH_VERBS = (
     "informerade",
@@ -370,3 +353,30 @@ SECTION_PART_TITLES = {
     "sammanfattning",
     "underlag",
 }
+
+# First words of agenda items, which make a line after a number read as an item's title.
+ITEM_TITLE_WORDS = frozenset(
+    {
+        "val", "mötets", "mötet", "sammanträdets", "fastställande", "fastställelse",
+        "godkännande", "anmälan", "anmälningsärenden", "information", "informationsärenden",
+        "rapport", "rapporter", "ekonomi", "budget", "årsredovisning", "verksamhetsberättelse",
+        "verksamhetsplan", "ansökan", "motion", "motioner", "medborgarförslag", "fråga",
+        "frågan", "beslut", "övriga", "övrigt", "nästa", "avslutning", "avslutande", "öppnande",
+        "justering", "föregående", "dagordning", "föredragningslista", "delårsrapport",
+        "återredovisning", "återredovisningar", "yttrande", "remiss", "redovisning", "förslag",
+        "ärenden", "ansvarsfrihet", "revisionsberättelse", "revisorernas", "styrelsens",
+        "arvode", "arvoden", "medlemsavgift", "årsavgift", "stadgeändring", "propositioner",
+        "uppföljning", "delegationsbeslut", "meddelanden", "konstituering", "upprop",
+        "röstlängd", "adjungeringar", "ordförande", "kassör", "sekreterare",
+        "election", "approval", "adoption", "opening", "closing", "any", "next", "report",
+    }
+)  # fmt: skip
+# Lines that look like items but never are: the signature block, list labels, web chrome.
+NOT_ITEM_TITLES = frozenset(
+    {
+        "signaturer", "underskrifter", "signatures", "justeras", "vid protokollet",
+        "sekreterare", "justerare", "ordförande", "mötesordförande", "kallade", "närvarande",
+        "transkript", "download", "storlek: px", "citation preview", "embed size (px)",
+        "innehållsförteckning", "innehåll", "bilagor", "bilaga",
+    }
+)  # fmt: skip

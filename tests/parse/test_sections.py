@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.parse.sections import drop_stray_names, find_headings, segment_sections
+from pipeline.parse.sections import drop_stray_names, find_headings, outline, segment_sections
 from pipeline.parse.signatures import parse_signatures
 from pipeline.records import Line, Role
 
@@ -13,7 +13,7 @@ def _lines(text: str, page: int = 1) -> list[Line]:
 
 def test_headings_with_and_without_space_and_title_on_next_line() -> None:
     lines = _lines("§1 Öppnande\n\nText.\n\n§ 2.\nEkonomi\n\nMer text.\n\n§ 3: Avslutning")
-    sections = segment_sections(lines, find_headings(lines))
+    sections = segment_sections(*outline(lines))
     assert [(s.number, s.title) for s in sections] == [
         ("1", "Öppnande"),
         ("2", "Ekonomi"),
@@ -29,7 +29,7 @@ def test_a_wrapped_reference_is_not_a_heading() -> None:
 
 def test_a_name_alone_in_a_section_is_page_furniture() -> None:
     lines = _lines("§ 5 Samverkan\n\nFörsta stycket.\n\nAnn Lundqvist\n\nAndra stycket.")
-    section = segment_sections(lines, find_headings(lines))[0]
+    section = segment_sections(*outline(lines))[0]
     assert drop_stray_names(section, ["Ann Lundqvist"]).text == "Första stycket.\n\nAndra stycket."
 
 
@@ -81,7 +81,7 @@ def test_lettered_sub_items_and_diary_numbers() -> None:
         "§ 19 Detaljplan för Kv Eken, Dnr KS 2019/123\n\nText.\n\n"
         "§ 20 Budget\nDnr 2020.0045\n\nText."
     )
-    sections = segment_sections(lines, find_headings(lines))
+    sections = segment_sections(*outline(lines))
     assert [(s.number, s.title, s.diary_number) for s in sections] == [
         ("18", "Övriga frågor", None),
         ("18.A", "Strandparkeringen", None),

@@ -1,0 +1,88 @@
+"""Items found as one numbering sequence, wherever they stand on a line. Invented examples, each
+showing one convention of minutes."""
+
+from __future__ import annotations
+
+from pipeline.parse.sections import outline, segment_sections
+from pipeline.records import Line
+
+
+def sections(text: str) -> list[tuple[str, str]]:
+    lines = [Line(t, 1, n) for n, t in enumerate(text.split("\n"), 1)]
+    return [(s.number, s.title) for s in segment_sections(*outline(lines))]
+
+
+def test_items_of_a_page_printed_on_one_line() -> None:
+    text = (
+        "1 PROTOKOLL Tekniska nämnden Plats och tid Kommunhuset, kl 13.00-15.30 Beslutande "
+        "Stina Holmgren (S) ordförande Övriga närvarande Oskar Lind, nämndsekreterare Utses att "
+        "justera Jonas Eklöv 2 TN § 12 Val av justerare Jonas Eklöv utses att justera "
+        "protokollet. TN § 13 Budget 2024 Nämnden beslutar att godkänna budgeten."
+    )
+    assert sections(text) == [("12", "Val av justerare"), ("13", "Budget 2024")]
+
+
+def test_lettered_sub_items_and_a_numbering_gap() -> None:
+    text = (
+        "2. Val av funktionärer\n\na. Ordförande för mötet\nMötet väljer Klara Nyström till "
+        "mötesordförande.\n\nb. Sekreterare för mötet\nMötet väljer Arvid Sohlberg till "
+        "mötessekreterare.\n\n3. Ekonomi\nKassören redovisade.\n5. Övriga frågor\nInga."
+    )
+    assert [number for number, _ in sections(text)] == ["2", "2.a", "2.b", "3", "5"]
+
+
+def test_a_body_prefix_and_a_diary_number_over_the_title() -> None:
+    lines = [
+        Line(t, 1, n)
+        for n, t in enumerate(
+            [
+                "BN § 17 Dnr 2021/88",
+                "Skolskjuts för elever i Västby",
+                "Nämnden beslutar att bevilja skolskjuts.",
+                "BN § 18 Dnr 2021/90",
+                "Delegationsbeslut",
+            ],
+            1,
+        )
+    ]
+    found = segment_sections(*outline(lines))
+    assert [(s.number, s.title, s.diary_number) for s in found] == [
+        ("17", "Skolskjuts för elever i Västby", "2021/88"),
+        ("18", "Delegationsbeslut", "2021/90"),
+    ]
+
+
+def test_no_blank_lines_and_colons_after_titles() -> None:
+    text = (
+        "Närvarande:\nSara Lind\nOlof Bäck\n§1: Sammanträdet öppnas:\nOrdföranden förklarade "
+        "mötet öppnat.\n§2: Val av protokolljusterare:\nTill justerare valdes Olof Bäck."
+    )
+    assert sections(text) == [("1", "Sammanträdet öppnas:"), ("2", "Val av protokolljusterare:")]
+
+
+def test_a_heading_glued_to_the_sentence_before_it() -> None:
+    text = "§ 3 Dagordning Mötet beslutade att godkänna dagordningen.§ 4 Val av kassör"
+    assert sections(text) == [("3", "Dagordning"), ("4", "Val av kassör")]
+
+
+def test_numbers_inside_an_attendance_list_are_no_items() -> None:
+    text = (
+        "Övriga närvarande Per Lund, ekonom, § 56 Pernilla Oscarsson, enhetschef, §§ 57, 60 "
+        "Anna Falk, inspektör, § 58\n§ 55 Val av justerare\nText.\n§ 56 Budget\nText."
+    )
+    assert sections(text) == [("55", "Val av justerare"), ("56", "Budget")]
+
+
+def test_rules_quoted_with_paragraph_signs_after_marked_headings() -> None:
+    lines = [
+        Line("1 Öppnande av möte", 1, 1, heading=True),
+        Line("Mötet öppnades.", 1, 2),
+        Line("2 Stadgeändring", 1, 3, heading=True),
+        Line("1 § Varje kommitté ska föra ett register över kommitténs medlemmar.", 1, 4),
+        Line("2 § Kommitténs ordförande utses av styrelsen för ett år i taget.", 1, 5),
+    ]
+    _, headings = outline(lines)
+    assert [(h.number, h.title) for h in headings] == [
+        ("1", "Öppnande av möte"),
+        ("2", "Stadgeändring"),
+    ]
