@@ -117,7 +117,7 @@ def test_a_stacked_municipal_title_block() -> None:
     )
     assert (header.organization, header.body) == (
         "Samordningsförbundet Fiktiva Dalen",
-        "Förbundsstyrelsen",
+        "förbundsstyrelsen",
     )
 
 
