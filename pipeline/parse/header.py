@@ -23,18 +23,27 @@ HEADER_ZONE_CHARS = 3000
 
 
 def parse_header(
-    preamble: Sequence[Line], running_lines: Sequence[str] = (), body_text: str = ""
+    preamble: Sequence[Line],
+    running_lines: Sequence[str] = (),
+    body_text: str = "",
+    *,
+    document: Sequence[Line] = (),
 ) -> MeetingHeader:
     """The header of the minutes whose text is `preamble` followed by `body_text` (the
-    sections' titles and text); running page headers fill in what the text leaves open."""
+    sections' titles and text), or all of `document` when the caller passes its lines (which
+    keeps the signature block, where the minutes may be signed "för" the organisation);
+    running page headers fill in what the text leaves open."""
     preamble_text = "\n".join(line.text for line in preamble)
-    document = f"{preamble_text}\n\n{body_text}" if body_text else preamble_text
-    zone = document[:HEADER_ZONE_CHARS]
+    if document:
+        text = "\n".join(line.text for line in document)
+    else:
+        text = f"{preamble_text}\n\n{body_text}" if body_text else preamble_text
+    zone = text[:HEADER_ZONE_CHARS]
     fields = header_fields(zone)
     running = "\n".join(running_lines)
-    date = meeting_date(zone, running, document)
-    start, end = meeting_times(zone, fields, date, document)
+    date = meeting_date(zone, running, text)
+    start, end = meeting_times(zone, fields, date, text)
     place = meeting_place(zone, fields, date.ends if date else ())
-    organization, body = organization_and_body(zone, fields, running_lines, document, place)
+    organization, body = organization_and_body(zone, fields, running_lines, text, place)
     remote = bool(REMOTE_MARKERS.search(preamble_text) or REMOTE_MARKERS.search(place or ""))
     return MeetingHeader(organization, body, date.iso if date else None, start, end, place, remote)

@@ -10,9 +10,13 @@ from collections.abc import Sequence
 from pipeline.nlp.dates import find_dates, find_times
 from pipeline.parse.header_fields import TIME_LABELS, WHERE_LABELS, HeaderField, label_matches
 from pipeline.vocabulary.header import (
+    CLOCK_WORDS,
+    DAY_ARTICLE,
+    KEPT_PREPOSITIONS,
     OPENING,
     OPENING_HEADING,
     PLACE_ENDS,
+    PLACE_PREPOSITIONS,
     WEB_CHROME,
     WEEKDAYS,
 )
@@ -27,14 +31,23 @@ PLACE_FOLLOWERS = re.compile(
 )
 # What is left of a time once its digits are gone, and the weekday and "den" of a date.
 _TIME_WORD = re.compile(
-    rf"\b(?:kl(?:ockan)?\.?|den|(?:{'|'.join(WEEKDAYS)})(?:en)?)(?![\wåäö])", re.IGNORECASE
+    rf"\b(?:(?:{'|'.join(CLOCK_WORDS)})\.?|{DAY_ARTICLE}|(?:{'|'.join(WEEKDAYS)})(?:en)?)(?![\wåäö])",
+    re.IGNORECASE,
 )
-# After the date of a title: its time, then "i", "på" or "via" and the place, or a comma and it.
+_CLOCK = rf"(?:{'|'.join(CLOCK_WORDS)})\.?(?![\wåäö])"
+# After the date of a title: its time, then a preposition and the place, or a comma and it.
 AFTER_DATE = re.compile(
-    r"^(?P<sep>[\s,]*)(?:kl(?:ockan)?\.?(?![\wåäö])[\s,]*)?(?P<prep>(?:i|på|via)\s+)?"
+    rf"^(?P<sep>[\s,]*)(?:{_CLOCK}[\s,]*)?(?P<prep>(?:{'|'.join(PLACE_PREPOSITIONS)})\s+)?"
     r"(?P<place>[^\n\"”.]+)",
     re.IGNORECASE,
 )
+# "Storlek: px", "Öppnar mötet", "Mötets öppnande", "§ 1": no longer the place.
+PLACE_FOLLOWERS = re.compile(
+    rf"\s(?:[A-ZÅÄÖ][\wåäö]+:|§|{OPENING.pattern}|{OPENING_HEADING.pattern}|{WEB_CHROME.pattern})",
+    re.IGNORECASE,
+)
+ITEM_NUMBER_AFTER = re.compile(r"\s\d{1,2}\.$")  # "Bygdegården 1." runs into "1. Mötets öppnande"
+_PREPOSITION = re.compile(rf"^(?:{'|'.join(PLACE_PREPOSITIONS)})\s+", re.IGNORECASE)
 
 
 def meeting_place(zone: str, fields: Sequence[HeaderField], date_ends: Sequence[int]) -> str | None:
@@ -86,7 +99,8 @@ def _place_after_date(text: str) -> str | None:
     place = _clean(place)
     if place is None or not place[0].isalpha():
         return None
-    return f"via {place}" if (match["prep"] or "").casefold().startswith("via") else place
+    preposition = (match["prep"] or "").strip().casefold()
+    return f"{preposition} {place}" if preposition in KEPT_PREPOSITIONS else place
 
 
 def _clean(text: str) -> str | None:
@@ -94,7 +108,9 @@ def _clean(text: str) -> str | None:
     # what follows a place on a page printed as one line: a label, the opening, an item
     end = PLACE_FOLLOWERS.search(text)
     text = PLACE_ENDS.sub("", text[: end.start()] if end else text)
-    text = re.sub(r"^(?:i|på)\s+", "", text.strip(" ,;:-–"), flags=re.IGNORECASE).strip(" ,;:-–")
+    text = ITEM_NUMBER_AFTER.sub("", text).strip(" ,;:-–")
+    if not text.casefold().startswith(KEPT_PREPOSITIONS):
+        text = _PREPOSITION.sub("", text).strip(" ,;:-–")
     if not text or not any(ch.isalpha() for ch in text):
         return None
     if len(text) > PLACE_MAX_CHARS or len(text.split()) > PLACE_MAX_WORDS:

@@ -18,25 +18,28 @@ from pipeline.vocabulary.header import (
     OPENING,
     OPENING_HEADING,
     OTHER_DATE_CUE,
+    OTHER_MEETING_WORDS,
     PLANNED_OPENING,
 )
 
 DATE_CUE_CHARS = 80  # the label or title words that tell whose date it is come just before it
 ADJACENT_TIME_CHARS = 40  # "den 29 augusti kl. 14.00-16.50": the time follows its date
 STATEMENT_TIME_CHARS = 60  # "Mötet öppnades av ordföranden klockan 18.02"
-# The title, and a web page's copy of it, stand at the top: there the meeting's name before a
-# date makes it the meeting's; further down it is running text ("annonserar stämman 2025-10-16").
+# The title, and a web page's copy of it, stand at the top: there the meeting's name before the
+# first date makes it the meeting's; after it, or further down, it is running text ("Styrelsen
+# annonserar stämman 2025-10-16").
 TITLE_CHARS = 250
 YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/])")
 # "Nästa möte öppnas 18.00" is about another meeting.
-ANOTHER_MEETING = re.compile(r"\b(?:nästa|kommande|föregående|förra)\s+$", re.IGNORECASE)
+ANOTHER_MEETING = re.compile(rf"\b(?:{'|'.join(OTHER_MEETING_WORDS)})\s+$", re.IGNORECASE)
 TIME_GAP = re.compile(r"[\s,:–-]*")  # what may stand between a date or heading and its time
 
 
 class Cue(IntEnum):
     """What the words before a date say about it, best first."""
 
-    MEETING = 0  # a date label or the title anywhere; the meeting or its body in the title
+    MEETING = 0  # a date label or the title anywhere; the meeting or its body before the
+    # first date of the title
     NONE = 1
     OTHER = 2  # the adjustment, the notice board, another meeting, a deadline
 
@@ -77,7 +80,7 @@ def _dated(text: str, years: set[int]) -> list[tuple[Cue, str, DateMention]]:
     previous_end = 0
     for mention in find_dates(text):
         before = text[max(previous_end, mention.start - DATE_CUE_CHARS) : mention.start]
-        cue = _cue(before, in_title=mention.start < TITLE_CHARS)
+        cue = _cue(before, in_title=mention.start < TITLE_CHARS and not out)
         previous_end = mention.end
         iso = _complete(mention, cue, years)
         if iso and cue is not Cue.OTHER:

@@ -91,12 +91,14 @@ _BODY_HEAD = (
     r"(?:styrelsen|styrelse|nämnden|nämnd|utskottet|utskott|fullmäktige|gruppen|stämman|rådet"
     r"|kommittén|beredningen|direktionen|presidiet|representantskapet|representantskap)"
 )
+# An adjective that names a body with its head: "Tekniska nämnden", "Gemensamma nämnden".
+_BODY_ADJECTIVE = r"[\wåäö]+(?:iska|ala|ella|amma|iga|ära)"
 # Words that end like a body and are none: participles of "benämna", "utnämna", and "området".
 _NOT_BODIES = r"(?:be|ut|om|ovan)nämnda?|\w*område[nt]?|\w*förrådet|målgrupp\w*"
 # Nouns that name a body that holds meetings: "Socialnämnden", "Barn- och utbildningsnämnden",
-# "förbundsstyrelsen", "Representantskap".
+# "förbundsstyrelsen", "Tekniska nämnden", "Representantskap".
 BODY_NOUN = re.compile(
-    rf"(?<![\w-])(?:[\wåäö]+-\s+och\s+)?"
+    rf"(?<![\w-])(?:{_BODY_ADJECTIVE}\s+(?={_BODY_HEAD}(?![\w-])))?(?:[\wåäö]+-\s+och\s+)?"
     rf"(?!(?:{_NOT_BODIES})(?![\w-]))[\wåäö-]*{_BODY_HEAD}(?![\w-])",
     re.IGNORECASE,
 )
@@ -126,9 +128,9 @@ OPENING = re.compile(
 )
 CLOSING = re.compile(
     rf"\b{_MEETING}\s+(?:avslutades|avslutas|avslutade|stängdes|stängs|upplöstes"
-    rf"|förklara(?:de)?s\s+(?:för\s+)?avslutat)\b"
+    rf"|förklara(?:de)?s\s+(?:för\s+)?avsluta[dt])\b"
     rf"|\b(?:avslutar|avslutade|stänger|stängde)\s+(?:\w+\s+){{0,2}}?{_MEETING}\b"
-    rf"|\bförklara(?:de|r)\s+(?:\w+\s+){{0,2}}?{_MEETING}\s+(?:för\s+)?avslutat\b",
+    rf"|\bförklara(?:de|r)\s+(?:\w+\s+){{0,2}}?{_MEETING}\s+(?:för\s+)?avsluta[dt]\b",
     re.IGNORECASE,
 )
 # Headings that carry the time themselves: "Mötets öppnande 12:16", "Avslutning av mötet 20.05".
@@ -213,3 +215,78 @@ WEB_CHROME = re.compile(
     r"|citation\s+preview|embed\s+size|advertisement)",
     re.IGNORECASE,
 )
+
+# Meeting words: a meeting noun alone or in a compound ("styrelsemöte", "kretsårsmöte",
+# "årsstämma"), after a qualifier, also opening the document's name ("Årsmötesprotokoll").
+MEETING_QUALIFIERS = ("extra", "konstituerande", "ordinarie")
+BARE_MEETING_WORDS = {"möte", "sammanträde", "sammankomst"}  # they name no body
+MEETING_WORD = re.compile(
+    rf"(?<![\w-])(?P<word>(?:(?:{'|'.join(MEETING_QUALIFIERS)})\s+)?"
+    r"[\wåäö-]*(?:möte|stämma|sammanträde|kongress|sammankomst)"
+    r"|board\s+meeting|annual\s+(?:general\s+)?meeting)(?:s?protokoll\w*)?(?![\w-])",
+    re.IGNORECASE,
+)
+# The kind of document in a title: "PROTOKOLL", "Sammanträdesprotokoll", "Justerat protokoll".
+DOCUMENT_KIND = re.compile(
+    r"(?<![\w-])(?:sammanträdes|mötes|års|styrelse|justerat\s+|ojusterat\s+)?protokoll(?:et)?"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+# Words of a title that name a document, never its organisation ("Kallelse 2023-05-02").
+DOCUMENT_WORDS = {"kallelse", "möte", "template", "mall"}
+# "Protokoll fört vid …", "Protokoll från …", "Protokoll över …": the title names the meeting,
+# on its line or the next.
+MINUTES_OF = re.compile(
+    r"(?<![\w-])\w*protokoll\.?\s+(?:fört\s+)?(?:vid|från|över)\s*:?\s+"
+    r"(?=(?P<rest>[^\n\"”]{1,200}(?:\n[^\n\"”]{1,200})?))",
+    re.IGNORECASE,
+)
+# After a body or a meeting word, whose it is: "styrelsemöte för X", "sammanträde med nämnden i
+# X", "Styrelsemöte - X", "KRETSÅRSMÖTE, X, 2018-02-27".
+OWNER_LINK = re.compile(r"^\s*(?:(?:för|med|i|inom|hos)\s+|[-–—|,]\s*)(?P<rest>.+)$", re.I | re.S)
+OWNER_LINK_WORD = "för"  # "Nämnden för folkhälsa": a committee named by its field
+# Committees named by their field rather than by their owner: "Nämnden för folkhälsa".
+FIELD_NAMED_BODIES = {"nämnden", "utskottet", "beredningen", "kommittén", "rådet", "delegationen"}
+# "senaste styrelsemötet", "nästa möte": another meeting than the one the minutes record.
+OTHER_MEETING_WORDS = ("nästa", "kommande", "föregående", "förra", "senaste")
+# Municipalities and regions name themselves so: "Västby kommun", "Region Östmark",
+# "Östmarks läns landsting", also in compounds ("Västbys kommunkontor").
+PUBLIC_BODY = re.compile(
+    r"(?<![\w-])(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ-]+s\s+(?:läns\s+)?(?:kommun(?!al)|landsting)"
+    r"|[A-ZÅÄÖ][\wåäöÅÄÖ-]+\s+(?:kommun|stad)(?![\w-])|Region\s+[A-ZÅÄÖ][\wåäö-]+(?:\s+län)?)",
+)
+PUBLIC_BODY_IN_CAPITALS = re.compile(
+    r"(?<![\w-])(?P<name>[A-ZÅÄÖ-]+S\s+(?:LÄNS\s+)?(?:KOMMUN|LANDSTING)|REGION\s+[A-ZÅÄÖ-]+)(?![\w-])"
+)
+# Small words inside a name ("Sektionen för Teknisk Fysik", "Östmarks läns landsting").
+NAME_CONNECTORS = {"i", "för", "och", "av", "de", "af", "på", "vid", "med", "inom", "hos", "läns"}
+# Words that never open or end a name: "Underlag till styrelsemöte" names no organisation.
+FUNCTION_WORDS = {*NAME_CONNECTORS - {"läns"}, "till", "från", "om", "inför", "efter", "samt"}
+# Words that end a name in a title, besides dates, weekdays, months and labels.
+NAME_STOP_WORDS = {"den", "kl", "klockan", "sida", "page"}
+# A body's indefinite head and the ending of its definite form: bodies are named definite.
+DEFINITE_ENDINGS = (
+    ("styrelse", "n"),
+    ("nämnd", "en"),
+    ("utskott", "et"),
+    ("råd", "et"),
+    ("skap", "et"),
+    ("kommitté", "n"),
+    ("beredning", "en"),
+    ("direktion", "en"),
+    ("grupp", "en"),
+    ("stämma", "n"),
+)
+# A running page header's words besides the organisation's name.
+RUNNING_NOISE = re.compile(
+    r"\b(?:protokoll|sammanträdesprotokoll|minutes|sida|page)\b|\d+\s*\(\d+\)|[\d\-./:]{4,}|\b\d+\b",
+    re.IGNORECASE,
+)
+# A signature "för" the organisation: "För Föreningen Solrosen", "för styrelsen i X".
+SIGNED_FOR = re.compile(r"^[ \t]*för[ \t]+(?P<rest>[^\n]{3,80})$", re.IGNORECASE | re.MULTILINE)
+# Prepositions before the place in a title: "… 2019-10-15 på biblioteket", "… via Teams"; "via"
+# stays with the place, which is a medium more than a place.
+PLACE_PREPOSITIONS = ("i", "på", "via")
+KEPT_PREPOSITIONS = ("via",)
+CLOCK_WORDS = ("kl", "klockan")
+DAY_ARTICLE = "den"  # "tisdagen den 9 juni"
