@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pipeline.parse.header_fields import header_fields
-from pipeline.parse.header_names import organization_and_body
+from pipeline.parse.header_fields import TIME_LABELS, WHERE_LABELS, header_fields
+from pipeline.parse.header_names import TITLE_CHARS, organization_and_body
 from pipeline.parse.header_place import meeting_place
 from pipeline.parse.header_time import meeting_date, meeting_times
 from pipeline.records import Line, MeetingHeader
@@ -45,5 +45,9 @@ def parse_header(
     start, end = meeting_times(zone, fields, date, text)
     place = meeting_place(zone, fields, date.ends if date else ())
     organization, body = organization_and_body(zone, fields, running_lines, text, place)
-    remote = bool(REMOTE_MARKERS.search(preamble_text) or REMOTE_MARKERS.search(place or ""))
+    # met on Teams: the title, the place or the time field says so ("Plats: Kansliet + Teams")
+    where_and_when = [f.value for f in fields if f.label in TIME_LABELS | WHERE_LABELS]
+    remote = bool(
+        REMOTE_MARKERS.search("\n".join([zone[:TITLE_CHARS], place or "", *where_and_when]))
+    )
     return MeetingHeader(organization, body, date.iso if date else None, start, end, place, remote)

@@ -14,7 +14,9 @@ from pipeline.vocabulary.header import (
     CLOSING,
     CLOSING_HEADING,
     MEETING_DATE_LABEL,
+    MEETING_DATE_TITLE,
     MEETING_DATE_WORD,
+    MINUTES_FORMULA,
     OPENING,
     OPENING_HEADING,
     OTHER_DATE_CUE,
@@ -38,10 +40,10 @@ TIME_GAP = re.compile(r"[\s,:–-]*")  # what may stand between a date or headin
 class Cue(IntEnum):
     """What the words before a date say about it, best first."""
 
-    MEETING = 0  # a date label or the title anywhere; the meeting or its body before the
-    # first date of the title
+    MEETING = 0  # a date label or the title; the meeting or its body before the title's date
     NONE = 1
-    OTHER = 2  # the adjustment, the notice board, another meeting, a deadline
+    MENTIONED = 2  # the minutes' running text about a meeting or minutes
+    OTHER = 3  # the adjustment, the notice board, another meeting, a deadline
 
 
 @dataclass(frozen=True)
@@ -52,26 +54,26 @@ class MeetingDate:
 
 def meeting_date(zone: str, running: str = "", document: str = "") -> MeetingDate | None:
     """The meeting's date, best first: one the header cues as the meeting's; one a running page
-    header cues so; a date in the title; one in a running header; any other nothing marks as
-    another date. The first day stands for a meeting of two; a day and month without a year
-    take the year only when the document leaves no doubt about it."""
+    header cues so; a date in the title; one in a running header; the first date the minutes
+    write, when nothing marks it as another. The first day stands for a meeting of two; a day
+    and month without a year take the year only when the document leaves no doubt about it."""
     years = {int(y) for y in YEAR.findall(f"{document}\n{zone}\n{running}")}
+    if not find_dates(zone) and find_dates(despaced := despaced_digits(zone)):
+        zone = despaced  # a text layer that sets every digit apart: "K o d 2 0 1 3 1 02 3"
     dated = _dated(zone, years)
     ranked: list[list[tuple[str, DateMention | None]]] = [
         [(iso, m) for cue, iso, m in dated if cue is Cue.MEETING],
         [(iso, None) for cue, iso, _ in _dated(running, years) if cue is Cue.MEETING],
         [(iso, m) for cue, iso, m in dated if cue is Cue.NONE and m.start < TITLE_CHARS],
         [(iso, None) for cue, iso, _ in _dated(running, years) if cue is Cue.NONE],
-        [(iso, m) for cue, iso, m in dated if cue is Cue.NONE],
+        [(iso, m) for cue, iso, m in dated[:1] if cue is Cue.NONE],
     ]
     for tier in ranked:
         if tier:
             chosen, mention = tier[0]
             ends = tuple(m.end for cue, iso, m in dated if iso == chosen)
             return MeetingDate(chosen, ends if mention else ())
-    # a text layer that sets every digit apart: "L i T H e Kod 2 0 1 3 1 02 3"
-    spaced = next((iso for _, iso, _ in _dated(despaced_digits(zone), years)), None)
-    return MeetingDate(spaced) if spaced else None
+    return None
 
 
 def _dated(text: str, years: set[int]) -> list[tuple[Cue, str, DateMention]]:
@@ -80,7 +82,7 @@ def _dated(text: str, years: set[int]) -> list[tuple[Cue, str, DateMention]]:
     previous_end = 0
     for mention in find_dates(text):
         before = text[max(previous_end, mention.start - DATE_CUE_CHARS) : mention.start]
-        cue = _cue(before, in_title=mention.start < TITLE_CHARS and not out)
+        cue = _cue(before, in_title=mention.start < TITLE_CHARS, first=not out)
         previous_end = mention.end
         iso = _complete(mention, cue, years)
         if iso and cue is not Cue.OTHER:
@@ -88,17 +90,26 @@ def _dated(text: str, years: set[int]) -> list[tuple[Cue, str, DateMention]]:
     return out
 
 
-def _cue(before: str, *, in_title: bool) -> Cue:
-    """The cue nearest the date wins; one that makes it another date wins a tie, as "nästa"
-    does in "nästa möte" and "justeringens" in "Justeringens plats och tid"."""
-    cues = [m for m in MEETING_DATE_LABEL.finditer(before) if _written_as_label(before, m)]
-    if in_title:
-        cues += MEETING_DATE_WORD.finditer(before)
-    meeting = max((m.end() for m in cues), default=-1)
+def _cue(before: str, *, in_title: bool, first: bool) -> Cue:
+    """What the words before a date say it is. The nearest cue that makes it another date
+    wins over any farther one, and a tie, as "nästa" does in "nästa möte" and "justeringens" in
+    "Justeringens plats och tid". Else a label makes it the meeting's anywhere in the header,
+    and so does the title's formula ("Protokoll fört vid"); the kind of document does in the
+    title, the meeting or its body before the title's first date. Further down they are the
+    minutes' running text ("Protokoll från 2019-09-04 lades till handlingarna", "annonserar
+    stämman 2025-10-16"): a date they mention is none the header gives."""
+    labels = [m for m in MEETING_DATE_LABEL.finditer(before) if _written_as_label(before, m)]
+    kinds = [m for m in MEETING_DATE_TITLE.finditer(before) if _written_as_label(before, m)]
+    words = [*MEETING_DATE_WORD.finditer(before)]
+    meeting = max((m.end() for m in labels + kinds + words), default=-1)
     other = max((m.end() for m in OTHER_DATE_CUE.finditer(before)), default=-1)
     if other >= 0 and other >= meeting:
         return Cue.OTHER
-    return Cue.MEETING if meeting >= 0 else Cue.NONE
+    valid = [*labels, *MINUTES_FORMULA.finditer(before)]
+    valid += (kinds if in_title else []) + (words if in_title and first else [])
+    if valid:
+        return Cue.MEETING
+    return Cue.MENTIONED if meeting >= 0 else Cue.NONE
 
 
 def _written_as_label(text: str, match: re.Match[str]) -> bool:

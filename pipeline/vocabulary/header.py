@@ -147,12 +147,15 @@ PLANNED_OPENING = re.compile(
     re.IGNORECASE,
 )
 
-# Just before a date, words that make it the meeting's: a date label or the minutes' title
-# ("Sammanträdesdatum", "Datum:", "Protokoll fört vid …"), wherever in the header …
+# Just before a date, words that make it the meeting's: a date label ("Sammanträdesdatum",
+# "Datum:") wherever in the header, the minutes' title ("PROTOKOLL 2023-05-02", "Protokoll fört
+# vid …") at its top …
 MEETING_DATE_LABEL = re.compile(
-    r"\b(?:datum|sammanträdesdatum|mötesdatum|tid|tidpunkt|date|time|\w*protokoll\w*)\b",
-    re.IGNORECASE,
+    r"\b(?:datum|sammanträdesdatum|mötesdatum|tid|tidpunkt|date|time)\b", re.IGNORECASE
 )
+MEETING_DATE_TITLE = re.compile(r"\b\w*protokoll\w*\b", re.IGNORECASE)
+# … and the formula of a title, which running text never writes, wherever it stands.
+MINUTES_FORMULA = re.compile(r"\b\w*protokoll\.?\s+fört\s+(?:vid|över)\b", re.IGNORECASE)
 # … or the meeting or its body, in the title ("Årsmöte 14 mars 2023", "Socialnämnden
 # 2014-01-21"); further down they are running text ("annonserar stämman 2025-10-16").
 MEETING_DATE_WORD = re.compile(

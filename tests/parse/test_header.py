@@ -369,3 +369,19 @@ def test_a_running_header_names_the_municipality() -> None:
         "kommunstyrelsen",
         "2023-03-14",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "remote"),
+    [
+        ("Protokoll fört vid digitalt styrelsemöte 2021-03-04", True),
+        ("Styrelsemöte 2021-03-04\nPlats: Kansliet + Teams", True),
+        ("Styrelsemöte 2021-03-04\nTid och plats: kl 18.00 via Zoom", True),
+        (
+            "Styrelsemöte 2021-03-04\nPlats: Kansliet\n\n" + "Text. " * 120 + "Teams-licens köps",
+            False,
+        ),
+    ],
+)
+def test_a_meeting_held_remotely(text: str, remote: bool) -> None:
+    assert parse_header(_lines(text)).remote is remote

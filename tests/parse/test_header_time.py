@@ -167,3 +167,14 @@ def test_recorded_times_over_an_announced_start_but_not_over_a_span() -> None:
         "13:00",
         "16:00",
     )
+
+
+def test_the_minutes_running_text_does_not_date_them() -> None:
+    """A date below the title, after the header's own, is what the minutes talk about."""
+    chrome = "Här finns protokollen från och med 2001 att läsa som pdf-filer. " * 4
+    text = f"{chrome}\n\nProtokoll fört vid styrelsemöte 2019-10-15 på biblioteket\n\n" + (
+        "1. Protokoll från 2019-09-04 lades till handlingarna."
+    )
+    assert _date(text) == "2019-10-15"
+    undated = "Styrelsemöte\n\nNärvarande: Anna Berg\n\n" + "Mötet diskuterade budgeten. " * 12
+    assert _date(f"{undated}\n\n1. Protokoll från 2019-09-04 lades till handlingarna.") is None
