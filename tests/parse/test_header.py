@@ -385,3 +385,15 @@ def test_a_running_header_names_the_municipality() -> None:
 )
 def test_a_meeting_held_remotely(text: str, remote: bool) -> None:
     assert parse_header(_lines(text)).remote is remote
+
+
+@pytest.mark.parametrize("layout", [_lines, _one_line], ids=["lines", "one line"])
+def test_the_header_does_not_depend_on_where_the_preamble_ends(layout: Any) -> None:
+    """Nothing, part or all of the text before the first section: the same header."""
+    lines = layout(MUNICIPAL_FIRST_PAGE + ASSOCIATION_MINUTES)
+    text = "\n".join(line.text for line in lines)
+    whole = parse_header(lines)
+    assert whole.date == "2018-08-29"
+    assert parse_header([], body_text=text) == whole
+    assert parse_header(lines[:2], body_text="\n".join(line.text for line in lines[2:])) == whole
+    assert parse_header([], document=lines) == whole
