@@ -74,7 +74,7 @@ ATTENDANCE_LABELS: dict[str, tuple[Status, Role | None]] = {
     "förhinder": (Status.ABSENT, None),
 }
 
-# Role words written next to a name ("Carl Tönsgård, ordförande", a table cell "Kassör").
+# Role words written next to a name ("Anna Berg, ordförande", a table cell "Kassör").
 ROLE_WORDS: dict[str, Role] = {
     "ordförande": Role.CHAIR,
     "ordf": Role.CHAIR,
