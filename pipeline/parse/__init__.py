@@ -79,7 +79,7 @@ def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
 
     raw_sections = segment_sections(lines[:signatures_start], headings)
     body_text = "\n\n".join(f"{s.title}\n\n{s.text}" for s in raw_sections)
-    header = parse_header(preamble, text.running_lines, body_text)
+    header = parse_header(preamble, text.running_lines, body_text, document=lines)
     attendance = read_attendance(_attendance_zones(lines, body_start, raw_sections))
     if not headings and not attendance and header.date is None:
         raise NotMinutes(

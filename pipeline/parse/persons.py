@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.lang.sv.stop_words import STOP_WORDS
 
-from pipeline.nlp.dates import MONTHS
+from pipeline.vocabulary.header import MONTHS, WEEKDAYS
 from pipeline.nlp.lexicon import Lexicon, lexicon
 from pipeline.vocabulary.people import (
     GROUP_HEADS,
@@ -42,9 +42,7 @@ HEADER_WORDS = frozenset(
         "kommunen", "region", "regionen", "landsting", "landstinget", "samtliga", "övrigt",
         "beslut", "beslutet", "förslag", "information", "punkt", "nästa", "val", "vid",
         "justerat", "justeringen", "anslag", "organ", "underskrift", "datum", "tid", "plats",
-        "telefon", "adress", "e-post", "hemsida", "fax", "måndag", "tisdag", "onsdag",
-        "torsdag", "fredag", "lördag", "söndag", "måndagen", "tisdagen", "onsdagen",
-        "torsdagen", "fredagen", "lördagen", "söndagen", "jämte", "tillika", "båda", "alla",
+        "telefon", "adress", "e-post", "hemsida", "fax", "jämte", "tillika", "båda", "alla",
         "närvarorätt", "yttranderätt", "fullmäktige", "kommunfullmäktige", "kommunstyrelsen",
         "ordinarie", "mötets", "föreningens", "sektionens", "styrelsens", "page", "download",
         "transkript", "storlek",
@@ -69,7 +67,8 @@ class _Word:
 @functools.cache
 def not_name_words() -> frozenset[str]:
     """Casefolded words that are labels, roles, months or sentence words, never a name."""
-    words: set[str] = set(HEADER_WORDS) | set(MONTHS) | {w.casefold() for w in STOP_WORDS}
+    days = {form for day in WEEKDAYS for form in (day, f"{day}en")}  # "tisdag", "tisdagen"
+    words: set[str] = set(HEADER_WORDS) | set(MONTHS) | days | {w.casefold() for w in STOP_WORDS}
     phrases = [*GROUP_HEADS, *GROUP_MODIFIERS, *ROLE_PHRASES, *STOP_LABELS, *SIGNATURE_LABELS]
     for phrase in [*phrases, *SUBSTITUTING_PHRASES]:
         words.update(phrase.casefold().replace(":", " ").split())

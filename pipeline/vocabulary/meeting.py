@@ -2,7 +2,7 @@
 
 Domain words live here, in tables, so that a new habit of writing minutes is one new row, not a
 new regular expression somewhere in the parser. The words that record decisions and their
-outcomes are in decisions.py.
+outcomes are in decisions.py, the words of the meeting's header in header.py.
 """
 
 from __future__ import annotations
@@ -14,6 +14,13 @@ import rapidfuzz
 from rapidfuzz import fuzz
 
 from pipeline.records import Role, Status
+
+# The header's own words live in header.py; the parser's other stages read its labels here too.
+from pipeline.vocabulary.header import BODY_LABELS as BODY_LABELS
+from pipeline.vocabulary.header import DATE_LABELS as DATE_LABELS
+from pipeline.vocabulary.header import GENERAL_MEETING_ENDINGS as GENERAL_MEETING_ENDINGS
+from pipeline.vocabulary.header import PLACE_LABELS as PLACE_LABELS
+from pipeline.vocabulary.header import TIME_AND_PLACE_LABELS as TIME_AND_PLACE_LABELS
 
 # rapidfuzz ratio at which a word is one of the vocabulary's typed or read with a slip:
 # "sekretare" is 90 from "sekreterare", "mötessekeretare" 90 from "mötessekreterare"; "justering"
@@ -67,7 +74,7 @@ ATTENDANCE_LABELS: dict[str, tuple[Status, Role | None]] = {
     "förhinder": (Status.ABSENT, None),
 }
 
-# Role words written next to a name ("Carl Tönsgård, ordförande", a table cell "Kassör").
+# Role words written next to a name ("Anna Berg, ordförande", a table cell "Kassör").
 ROLE_WORDS: dict[str, Role] = {
     "ordförande": Role.CHAIR,
     "ordf": Role.CHAIR,
@@ -191,84 +198,6 @@ ROLE_LABELS: dict[str, Role] = {
     "approvers": Role.ADJUSTER,
     "adjusters": Role.ADJUSTER,
 }
-
-DATE_LABELS = {
-    "datum",
-    "sammanträdesdatum",
-    "mötesdatum",
-    "tid",
-    "tid och datum",
-    "datum och tid",
-    "date",
-    "time",
-}
-PLACE_LABELS = {"plats", "lokal", "mötesplats", "place", "location"}
-BODY_LABELS = {"mötesform", "organ", "typ av möte", "mötestyp", "instans"}
-# Meeting words in a title, and the body that meets: "Styrelsemöte 5" is the board's meeting.
-MEETING_BODIES = {
-    "styrelsemöte": "styrelsen",
-    "styrelsesammanträde": "styrelsen",
-    "konstituerande möte": None,
-    "extra årsmöte": "extra årsmöte",
-    "årsmöte": "årsmöte",
-    "årsstämma": "årsstämma",
-    "föreningsstämma": "föreningsstämma",
-    "medlemsmöte": "medlemsmöte",
-    "board meeting": "styrelsen",
-    "annual meeting": "årsmöte",
-    "annual general meeting": "årsmöte",
-}
-# Bodies that are a general meeting of the members, where only members have the floor.
-GENERAL_MEETING_ENDINGS = ("årsmöte", "medlemsmöte", "stämma", "stämman")
-# Words that make a title line the name of the organisation ("Ekbackens Byalag").
-ORGANIZATION_NOUN = re.compile(
-    r"\b[\wåäöÅÄÖ-]*(?:förening|föreningen|byalag|byalaget|förbund|förbundet|sällskap"
-    r"|sällskapet|klubb|klubben|samfällighetsförening|kommun|region)\b",
-    re.IGNORECASE,
-)
-# Nouns that name a body that holds meetings, in their definite form.
-BODY_NOUN = re.compile(
-    r"\b(?:[A-ZÅÄÖ]\w+s\s+)?[\wåäö-]*(?:styrelsen|styrelse|nämnden|nämnd|utskottet|utskott|fullmäktige"
-    r"|gruppen|stämman|rådet|kommittén|beredningen|direktionen|presidiet|förbundsstyrelsen)\b",
-    re.IGNORECASE,
-)
-# The quorum item names the body that meets: "Styrelsens beslutförhet", "Nämnden är beslutsmässig".
-_BODY_DEFINITE = (
-    r"(?:[\wåäö]+-\s+och\s+)?[\wåäö-]*(?:styrelsen|nämnden|utskottet|fullmäktige|stämman|rådet|kommittén|direktionen"
-    r"|presidiet)"
-)
-_QUORATE = r"beslut(?:bar|smässig|s?för)"
-QUORUM_OF_BODY = re.compile(
-    rf"\b(?P<possessive>{_BODY_DEFINITE})s\s+{_QUORATE}het\b"
-    rf"|\b(?P<subject>{_BODY_DEFINITE})\s+(?:[^.\n]{{0,80}}?\s)?(?:är|förklarades|förklaras"
-    rf"|uppfyller\s+kraven\s+för)\s+(?:därmed\s+)?{_QUORATE}",
-    re.IGNORECASE,
-)
-# Sentences that tell when the meeting actually opened or closed ("Mötet öppnades 17:45").
-OPENED = re.compile(
-    r"(?:\b(?:mötet|sammanträdet)\s+(?:öppnades|förklarades\s+öppnat)"
-    r"|\b(?:öppnade|öppnar)\s+(?:mötet|sammanträdet))"
-    r"[^.\n]{0,50}?\b(?:kl\.?\s*)?(?P<h>\d{1,2})[.:](?P<m>\d{2})\b",
-    re.IGNORECASE,
-)
-CLOSED = re.compile(
-    r"(?:\b(?:mötet|sammanträdet)\s+(?:avslutades|förklarades\s+avslutat|avslutas)"
-    r"|\b(?:avslutade|avslutar|förklarade)\s+(?:mötet|sammanträdet)(?:\s+avslutat)?)"
-    r"[^.\n]{0,50}?\b(?:kl\.?\s*)?(?P<h>\d{1,2})[.:](?P<m>\d{2})\b",
-    re.IGNORECASE,
-)
-# "Mötet planeras att öppnas 17:30": the announced start, for minutes that record no other.
-PLANNED_OPENING = re.compile(
-    r"\b(?:mötet|sammanträdet)\s+(?:planeras|beräknas|är\s+planerat)\s+(?:att\s+)?"
-    r"(?:öppnas|börja|starta)[^.\n]{0,50}?\b(?:kl\.?\s*)?(?P<h>\d{1,2})[.:](?P<m>\d{2})\b",
-    re.IGNORECASE,
-)
-TIME_AND_PLACE_LABELS = {"tid och plats", "plats och tid", "datum och plats", "plats och datum"}
-
-
-REMOTE_MARKERS = re.compile(
-    r"\b(?:teams|zoom|skype|distans|digitalt|videolänk|videomöte|webbmöte|online)\b", re.IGNORECASE
-)
 
 # Markers that open the signature block, and the role of the names that follow them.
 SIGNATURE_MARKERS: dict[str, Role] = {
