@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from spacy.lang.sv.stop_words import STOP_WORDS
 
-from pipeline.vocabulary.header import MONTHS, WEEKDAYS
 from pipeline.nlp.lexicon import Lexicon, lexicon
+from pipeline.vocabulary.header import MONTHS, WEEKDAYS
 from pipeline.vocabulary.people import (
     GROUP_HEADS,
     GROUP_MODIFIERS,
