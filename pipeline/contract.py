@@ -35,19 +35,27 @@ def to_contract(minutes: Minutes) -> dict[str, Any]:
                 "roles": [r.value for r in a.roles],
                 "title": a.title,
                 "affiliation": a.affiliation,
+                "party": a.party,
+                "sections_present": a.sections_present,
+                "time_present": a.time_present,
+                "substitute_for": a.substitute_for,
+                "inferred": a.inferred,
+                "role_ambiguous": a.role_ambiguous,
                 "page": a.page,
             }
             for a in minutes.attendance
         ],
         "sections": [
             {
-                "number": s.number,
+                "number": s.number or None,
                 "title": s.title,
                 "page": s.page,
                 "text": s.text,
                 "decisions": [{"text": d.text, "outcome": d.outcome.value} for d in s.decisions],
                 "references": list(s.references),
                 "amounts": [{"text": a.text, "sek": a.sek} for a in s.amounts],
+                "dnr": s.diary_number,
+                "from_toc": s.from_toc,
             }
             for s in minutes.sections
         ],

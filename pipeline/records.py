@@ -186,6 +186,7 @@ class Section:
     references: tuple[str, ...] = ()  # numbers of other §§ the text refers to
     amounts: tuple[Amount, ...] = ()
     diary_number: str | None = None  # "KS 2019/123", the case's number in the registry
+    from_toc: bool = False  # known only from a table of contents or agenda: no text of its own
 
 
 @dataclass(frozen=True)

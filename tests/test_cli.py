@@ -126,6 +126,12 @@ def test_extract_json_follows_the_contract() -> None:
         "roles",
         "title",
         "affiliation",
+        "party",
+        "sections_present",
+        "time_present",
+        "substitute_for",
+        "inferred",
+        "role_ambiguous",
         "page",
     }
     assert set(data["sections"][0]) == {
@@ -133,6 +139,8 @@ def test_extract_json_follows_the_contract() -> None:
         "title",
         "page",
         "text",
+        "dnr",
+        "from_toc",
         "decisions",
         "references",
         "amounts",

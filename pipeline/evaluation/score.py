@@ -2,7 +2,8 @@
 
 Names match one-to-one by similarity: folded (case, diacritics, punctuation) and compared with
 rapidfuzz's ratio, at least NAME_MATCH_MIN_RATIO; an unreadable letter (U+FFFD) in either name
-matches any letter. Sections match by number where the gold has one, otherwise by title.
+matches any letter. A section matches by its number where the gold gives one, otherwise by its
+title (an agenda's item whose number a transcript lost, an unnumbered heading).
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from typing import TypeVar
 
 from rapidfuzz import fuzz
 
-from pipeline.evaluation.gold import MEETING_FIELDS, GoldDoc
+from pipeline.evaluation.gold import MEETING_FIELDS, GoldDoc, GoldSection
 from pipeline.names import fold
-from pipeline.records import Minutes
+from pipeline.records import Minutes, Section
 
 NAME_MATCH_MIN_RATIO = 85.0
 TITLE_MATCH_MIN_RATIO = 85.0
@@ -155,18 +156,14 @@ def score_document(name: str, gold: GoldDoc, minutes: Minutes) -> DocScore:
 
 def _score_sections(score: DocScore, gold: GoldDoc, minutes: Minutes) -> None:
     ours = minutes.sections
-    by_number = any(s.number is not None for s in gold.sections)
-    if by_number:
-        pairs = match_one_to_one(
-            gold.sections, ours, lambda g, o: 100.0 if g.number == o.number else 0.0, 100.0
-        )
-    else:
-        pairs = match_one_to_one(
-            gold.sections,
-            ours,
-            lambda g, o: float(fuzz.ratio(fold(g.title), fold(o.title))),
-            TITLE_MATCH_MIN_RATIO,
-        )
+
+    def similarity(g: GoldSection, o: Section) -> float:
+        """By number where the gold has one ("12" is "12" whatever its title), else by title."""
+        if g.number:
+            return 100.0 if g.number == o.number else 0.0
+        return float(fuzz.ratio(fold(g.title), fold(o.title)))
+
+    pairs = match_one_to_one(gold.sections, ours, similarity, TITLE_MATCH_MIN_RATIO)
     score.fields["sections"] = _counts(len(pairs), len(ours), len(gold.sections))
     titled = sum(
         fuzz.ratio(fold(gold.sections[i].title), fold(ours[j].title)) >= TITLE_MATCH_MIN_RATIO

@@ -23,12 +23,12 @@ from pipeline.parse.attendance import (
     merge_signatories,
 )
 from pipeline.parse.checks import guesses
+from pipeline.parse.contents import find_contents, listed_sections
 from pipeline.parse.decisions import find_decisions
 from pipeline.parse.elections import elected_roles
 from pipeline.parse.header import parse_header
-from pipeline.parse.lines import Paragraph, paragraph_text, paragraphs
+from pipeline.parse.lines import Paragraph, RawSection, paragraph_text, paragraphs
 from pipeline.parse.sections import (
-    RawSection,
     drop_stray_names,
     outline,
     segment_sections,
@@ -78,6 +78,8 @@ def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
     preamble = lines[:body_start]
 
     raw_sections = segment_sections(lines[:signatures_start], headings)
+    if not raw_sections:  # no item's text in the document: the items its agenda lists
+        raw_sections = listed_sections(lines, find_contents(lines))
     body_text = "\n\n".join(f"{s.title}\n\n{s.text}" for s in raw_sections)
     header = parse_header(preamble, text.running_lines, body_text, document=lines)
     attendance = read_attendance(_attendance_zones(lines, body_start, raw_sections))
@@ -108,6 +110,7 @@ def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
             references=tuple(find_references(raw.text, raw.number)),
             amounts=tuple(find_amounts(raw.text)),
             diary_number=raw.diary_number,
+            from_toc=raw.from_toc,
         )
         for raw in raw_sections
     )

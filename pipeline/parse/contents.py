@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.parse.headings import TITLE_PREPOSITIONS
+from pipeline.parse.lines import RawSection
 from pipeline.records import Line
 
 CONTENTS_LABEL = re.compile(
@@ -24,9 +25,11 @@ CONTENTS_LABEL = re.compile(
     r"|förteckning\s+över\s+(?:\w+\s+){0,2}ärenden)\b:?",
     re.IGNORECASE,
 )
-ENTRY_NUMBER = re.compile(r"(?<![\w/.-])(?P<number>\d{1,3})\.?\s+(?=[A-ZÅÄÖ])")
+# An entry's number; one after dots ("Budget... 5") is the page it is on.
+ENTRY_NUMBER = re.compile(r"(?<![\w/.…-])(?<!\.\s)(?<!…\s)(?P<number>\d{1,3})\.?\s+(?=[A-ZÅÄÖ])")
 NUMBER_RUN = re.compile(r"(?<![\w/.-])\d{1,3}(?:\s+\d{1,3}){2,}(?![\w/.-])")
-PAGE_REFERENCE = re.compile(r"\s*(?:\.{2,}|…)\s*\d{0,3}\s*$|\s+\d{1,3}\s*$")
+PAGE_REFERENCE = re.compile(r"\s*(?:\.{2,}|…)\s*\d{0,3}(?!\d)")  # "Budget ... 5": its page
+ENTRY_END = "\n"
 DIARY_NUMBER = re.compile(
     r"\b(?:Dnr|Diarienr|Diarienummer)\.?\s*:?\s*(?P<dnr>[A-ZÅÄÖ]{0,6}\s?\d{2,4}[/.:-]\d{1,5})"
 )
@@ -47,7 +50,13 @@ class Entry:
 @dataclass(frozen=True)
 class Contents:
     entries: tuple[Entry, ...]
-    lines: frozenset[int]  # the lines the table of contents takes up
+    lines: frozenset[int] = frozenset()  # the lines the table of contents takes up
+    start: int = 0  # where it begins in its first line
+
+    def holds(self, line: int, offset: int) -> bool:
+        """Whether a place in the text lies inside the table of contents."""
+        first = min(self.lines, default=-1)
+        return line in self.lines and (line != first or offset >= self.start)
 
 
 def find_contents(lines: Sequence[Line]) -> Contents:
@@ -59,8 +68,16 @@ def find_contents(lines: Sequence[Line]) -> Contents:
         text, used = _contents_text(lines, index, label)
         entries = _entries(text, index, truncated=used[-1] == len(lines) - 1)
         if len(entries) >= MIN_ENTRIES:
-            return Contents(tuple(entries), frozenset(used))
-    return Contents((), frozenset())
+            return Contents(tuple(entries), frozenset(used), label.start())
+    return Contents(())
+
+
+def listed_sections(lines: Sequence[Line], contents: Contents) -> list[RawSection]:
+    """The items a table of contents lists, as sections without text or decisions."""
+    return [
+        RawSection(e.number or "", e.title, lines[e.line].page, (), e.diary_number, from_toc=True)
+        for e in contents.entries
+    ]
 
 
 def _contents_text(
@@ -89,7 +106,7 @@ def _contents_text(
 
 
 def _entries(text: str, line: int, *, truncated: bool) -> list[Entry]:
-    text = ATTACHMENTS.sub(" ", text)
+    text = PAGE_REFERENCE.sub(ENTRY_END, ATTACHMENTS.sub(" ", text))
     run = NUMBER_RUN.search(text)
     if run is not None:
         text = text[run.end() :]  # "76 77 78 … 86" then the titles: no safe pairing
@@ -107,7 +124,7 @@ def _entries(text: str, line: int, *, truncated: bool) -> list[Entry]:
         dnr = DIARY_NUMBER.search(title)
         if dnr is not None:
             title = (title[: dnr.start()] + title[dnr.end() :]).strip(" ,;")
-        title = PAGE_REFERENCE.sub("", title).strip(" .,;:")
+        title = title.strip(" .,;:")
         if title and title[:1].isupper():
             entries.append(Entry(number, title, dnr["dnr"] if dnr else None, line))
     if truncated and entries:
@@ -117,9 +134,13 @@ def _entries(text: str, line: int, *, truncated: bool) -> list[Entry]:
 
 def _titles(text: str) -> list[str]:
     """A stretch of titles without numbers, split where a new title begins."""
-    words = text.split()
     titles: list[list[str]] = [[]]
-    for word in words:
+    for word in text.replace(ENTRY_END, f" {ENTRY_END} ").split(" "):
+        if word == ENTRY_END:  # a page reference or a line ended the entry
+            titles.append([])
+            continue
+        if not word:
+            continue
         previous = titles[-1][-1] if titles[-1] else ""
         after_capitals = previous.isupper() and len(previous) > 2 and not word.isupper()
         new_title = (

@@ -303,9 +303,12 @@ class Item:
     number: str  # "12", "3.1", "18.A"
 
 
-def numbered_items(lines: Sequence[Line]) -> list[Item]:
-    """The items of the best numbering scheme, with their sub-items, in document order."""
-    candidates = find_candidates(lines)
+def numbered_items(
+    lines: Sequence[Line], excluded: Callable[[int, int], bool] = lambda line, offset: False
+) -> list[Item]:
+    """The items of the best numbering scheme, with their sub-items, in document order;
+    `excluded(line, offset)` says where no item begins (a table of contents)."""
+    candidates = [c for c in find_candidates(lines) if not excluded(c.line, c.offset)]
     top = _top_level(candidates)
     if not top:
         return []

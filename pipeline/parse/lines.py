@@ -13,6 +13,22 @@ Paragraph = tuple[Line, ...]
 LABEL = re.compile(r"^(?P<label>[A-ZÅÄÖa-zåäö][\wåäöÅÄÖ .-]{1,40}?)\s*:\s*(?P<value>.*)$")
 
 
+@dataclass(frozen=True)
+class RawSection:
+    """A section as found in the text, before decisions and amounts are read from it."""
+
+    number: str
+    title: str
+    page: int
+    paragraphs: tuple[Paragraph, ...]
+    diary_number: str | None = None
+    from_toc: bool = False  # known only from a table of contents: no text, no decisions
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(paragraph_text(p) for p in self.paragraphs)
+
+
 def paragraphs(lines: Sequence[Line]) -> list[Paragraph]:
     """Split at blank lines; a paragraph keeps its lines and so their pages."""
     out: list[Paragraph] = []

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from pipeline.names import fold
+from pipeline.parse.contents import find_contents
 from pipeline.parse.headings import Item, numbered_items
-from pipeline.parse.lines import Paragraph, paragraph_text, paragraphs
+from pipeline.parse.lines import Paragraph, RawSection, paragraphs
 from pipeline.parse.people import is_person_name
 from pipeline.records import Line
 from pipeline.vocabulary.meeting import (
@@ -66,21 +67,6 @@ class Heading:
     title: str
 
 
-@dataclass(frozen=True)
-class RawSection:
-    """A section as found in the text, before decisions and amounts are read from it."""
-
-    number: str
-    title: str
-    page: int
-    paragraphs: tuple[Paragraph, ...]
-    diary_number: str | None = None
-
-    @property
-    def text(self) -> str:
-        return "\n\n".join(paragraph_text(p) for p in self.paragraphs)
-
-
 def find_headings(lines: Sequence[Line]) -> list[Heading]:
     """The headings of lines in which no heading stands inside a line (see `outline`)."""
     return outline(lines)[1]
@@ -95,7 +81,8 @@ def outline(lines: Sequence[Line]) -> tuple[list[Line], list[Heading]]:
     unnumbered group headings between its items; else a list whose every item is numbered 1
     (a list that restarts at each item); else short lines alone above a paragraph.
     """
-    items = numbered_items(lines)
+    contents = find_contents(lines)  # an agenda's numbers announce items; they open none
+    items = numbered_items(lines, excluded=contents.holds)
     marked = _marked_headings(lines) if any(line.heading for line in lines) else []
     numbered_marks = sum(bool(h.number) for h in marked) >= MIN_NUMBERED_HEADINGS
     by_sign = bool(items) and items[0].candidate.scheme == "sign"

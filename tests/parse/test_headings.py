@@ -86,3 +86,26 @@ def test_rules_quoted_with_paragraph_signs_after_marked_headings() -> None:
         ("1", "Öppnande av möte"),
         ("2", "Stadgeändring"),
     ]
+
+
+def test_a_table_of_contents_gives_the_items_when_their_text_is_absent() -> None:
+    from pipeline.parse.contents import find_contents, listed_sections
+
+    lines = [
+        Line(
+            "Ärendelista 12 Dnr KS 2020/31 Information om bredband... 3 13 Dnr KS 2020/44 "
+            "Budget 2021... 5 Uppföljning av budget Valärende Valärende fyllnadsval",
+            1,
+            1,
+        ),
+        Line("Sida 2", 1, 2),
+    ]
+    assert outline(lines)[1] == []  # the list's numbers open no items
+    listed = listed_sections(lines, find_contents(lines))
+    assert [(s.number, s.title, s.diary_number, s.from_toc) for s in listed] == [
+        ("12", "Information om bredband", "KS 2020/31", True),
+        ("13", "Budget 2021", "KS 2020/44", True),
+        ("", "Uppföljning av budget", None, True),
+        ("", "Valärende", None, True),
+        ("", "Valärende fyllnadsval", None, True),
+    ]
