@@ -15,27 +15,9 @@ from collections.abc import Sequence
 
 from pipeline.parse.people import is_person_name
 from pipeline.records import Role, Section
+from pipeline.vocabulary.elections import MEETING_ROLE_WORDS
 from pipeline.vocabulary.meeting import closest_word
 
-MEETING_ROLE_WORDS: dict[str, Role] = {
-    "mötesordförande": Role.CHAIR,
-    "ordförande": Role.CHAIR,
-    "chairperson": Role.CHAIR,
-    "chair": Role.CHAIR,
-    "meeting chair": Role.CHAIR,
-    "meeting secretary": Role.SECRETARY,
-    "vice mötesordförande": Role.VICE_CHAIR,
-    "mötessekreterare": Role.SECRETARY,
-    "sekreterare": Role.SECRETARY,
-    "protokollförare": Role.SECRETARY,
-    "secretary": Role.SECRETARY,
-    "protokolljusterare": Role.ADJUSTER,
-    "justerare": Role.ADJUSTER,
-    "justeringspersoner": Role.ADJUSTER,
-    "justeringsperson": Role.ADJUSTER,
-    "mötesjusterare": Role.ADJUSTER,
-    "rösträknare": Role.VOTE_COUNTER,
-}
 _ROLE = "|".join(sorted((re.escape(w) for w in MEETING_ROLE_WORDS), key=len, reverse=True))
 # A single word that may be a role word with a slip ("sekretare"): role_of() decides.
 _ROLE_OR_SLIP = rf"{_ROLE}|[a-zåäöéA-ZÅÄÖÉ]{{6,}}"
