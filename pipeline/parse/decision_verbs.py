@@ -104,6 +104,10 @@ def _lexicon() -> dict[str, list[tuple[DecisionVerb, Form, bool]]]:
 
 
 LEXICON = _lexicon()
+# Every written form of a verb that elects ("valde", "omvaldes", "utsågs", "appointed").
+ELECTION_FORMS = frozenset(
+    form for form, uses in LEXICON.items() if any(v.outcome is Outcome.ELECTED for v, _, _ in uses)
+)
 ENGLISH_VERBS = set(ENGLISH_DECISION_WORDS)
 
 

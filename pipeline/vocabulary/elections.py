@@ -32,6 +32,7 @@ MEETING_ROLE_WORDS: dict[str, Role] = {
     "meeting chair": Role.CHAIR,
     "meeting secretary": Role.SECRETARY,
     "vice mötesordförande": Role.VICE_CHAIR,
+    "vice ordförande": Role.VICE_CHAIR,
     "mötessekreterare": Role.SECRETARY,
     "sekreterare": Role.SECRETARY,
     "protokollförare": Role.SECRETARY,
@@ -64,7 +65,7 @@ MEETING_ONLY_ROLE_WORDS = {
     "meeting secretary",
 }
 # "att jämte ordföranden justera protokollet", "till att justera": chosen to adjust.
-TO_ADJUST = r"(?:till\s+)?att\s+(?:[\wåäö]+\s+){0,4}?justera\b"
+TO_ADJUST = r"(?:till\s+)?att[\s,]+(?:[\wåäö]+[\s,]+){0,4}?justera\b"
 # Items that elect the meeting's officers without naming them: "Val av mötesfunktionärer".
 OFFICERS_ITEM = re.compile(
     r"^(?:val\s+av\s+)?(?:mötes)?funktionärer(?:\s+för\s+(?:års)?mötet)?\s*:?$"
