@@ -46,6 +46,7 @@ from pipeline.vocabulary.decisions import (
     NEVER,
     OPENING_OR_CLOSING,
     PARTICLE_WINDOW_WORDS,
+    RUNS_ON,
     YEAR_OF_EVENT,
     DecisionVerb,
     WithAtt,
@@ -168,13 +169,16 @@ def decided_outcome(
     return None
 
 
-def opens_with_body_decision(line: str) -> bool:
-    """A line that opens with the body's decision ("Årsmötet beslutade …", "Styrelsen
-    godkände …"): a new sentence, even where the line above ends without a full stop."""
-    tokens = tokenize(line)
-    return is_body(tokens, 0) and any(
-        u.index == 1 and u.form.finite and not u.form.passive for u in verb_uses(tokens)
-    )
+def opens_decision(line: str, previous: str) -> bool:
+    """A line that is a decision sentence of its own ("Årsmötet beslutade …", "Leo Berg väljs
+    till ordförande"): a new sentence, even where the line above ends without a full stop.
+    A line after a comma or an open clause continues that sentence."""
+    words = previous.split()
+    if not line[:1].isupper() or not words or previous.endswith((",", ";", "-", "–")):
+        return False
+    if words[-1].casefold() in RUNS_ON:
+        return False
+    return decided_outcome(line, marked=False) is not None
 
 
 def _reports(use: VerbUse, tokens: Sequence[Token], meeting_year: int | None) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.parse.decision_verbs import decided_outcome, opens_with_body_decision
+from pipeline.parse.decision_verbs import decided_outcome, opens_decision
 from pipeline.parse.lines import Paragraph, paragraph_text
 from pipeline.parse.people import is_person_name
 from pipeline.parse.votes import tally_outcome, with_votes
@@ -91,9 +91,10 @@ def find_decisions(
     election = bool(ELECTION_TITLE.match(title)) or _role_item(title)
     open_ended = False  # the last decision ends "… beslutades att": its list follows
     for paragraph in _at_decision_formulas(section_paragraphs):
-        if len(paragraph) > 1 and part_of(paragraph[0].text.strip()) is not None:
+        first = paragraph[0].text.strip()
+        if len(paragraph) > 1 and (part_of(first) is not None or paragraph[0].heading):
             # "Beslut" on its own line right above its text: a sub-heading, then the text
-            part = part_of(paragraph[0].text.strip())
+            part = part_of(first) or first.casefold()
             paragraph = paragraph[1:]
         text = paragraph_text(paragraph)
         page = paragraph[0].page
@@ -157,14 +158,20 @@ def _undecided_item(section_paragraphs: Sequence[Paragraph]) -> list[Decision]:
 
 
 def _at_decision_formulas(section_paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
-    """Paragraphs split where a line opens a part ("Förslag:", "Beslut: …") or states the
-    body's decision ("Årsmötet beslutade …"): minutes without blank lines run them together."""
+    """Paragraphs split where a line is a heading the source marks, opens a part ("Förslag:",
+    "Beslut: …") or is a decision sentence of its own ("Årsmötet beslutade …"): minutes
+    without blank lines run them together."""
     out: list[Paragraph] = []
     for paragraph in section_paragraphs:
         start = 0
         for index in range(1, len(paragraph)):
             line = paragraph[index].text.strip()
-            if part_of(line) or DECISION_LINE.match(line) or opens_with_body_decision(line):
+            if (
+                paragraph[index].heading
+                or part_of(line)
+                or DECISION_LINE.match(line)
+                or opens_decision(line, paragraph[index - 1].text.strip())
+            ):
                 out.append(paragraph[start:index])
                 start = index
         out.append(paragraph[start:])

@@ -232,6 +232,9 @@ YEAR_OF_EVENT = re.compile(
     r"(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+# A line that ends with one of these runs on into the next ("… beslutade styrelsen att" /
+# "Anna Berg väljs …" is one sentence).
+RUNS_ON = {"och", "att", "samt", "som", "eller", "men", "till", "av", "för", "med", "om", "i", "på"}
 # Subjects that are the meeting or a body, besides nouns ending as BODY_NOUN_ENDINGS.
 BODY_PRONOUNS = {"vi", "man"}
 # Words after "att" that open a clause with its own subject, not an infinitive: "enades om att

@@ -209,3 +209,23 @@ def test_a_decision_marker_mid_paragraph_decides_the_list_after_it() -> None:
         "Föreningen behöver en e-postlista. Beslut att", "- Eva skapar en e-postlista."
     )
     assert decisions == [("Beslut att Eva skapar en e-postlista.", Outcome.APPROVED)]
+
+
+def test_minutes_without_blank_lines_keep_their_parts_and_decisions_apart() -> None:
+    paragraph = tuple(
+        Line(t, 1, n, heading=t in ("Diskussion", "Beslut", "Justering"))
+        for n, t in enumerate(
+            [
+                "Diskussion",
+                "Bo Ek är tveksam till förslaget",
+                "Eva Lind väljs till ordförande för kommittén",
+                "Justering",
+                "Den valda justeras in",
+            ],
+            1,
+        )
+    )
+    decisions = find_decisions([paragraph], 2024, "Inval av ordförande")
+    assert [(d.text, d.outcome) for d in decisions] == [
+        ("Eva Lind väljs till ordförande för kommittén", Outcome.ELECTED)
+    ]
