@@ -34,11 +34,16 @@ from pipeline.vocabulary.meeting import closest_word
 _ROLE = "|".join(sorted((re.escape(w) for w in MEETING_ROLE_WORDS), key=len, reverse=True))
 # A single word that may be a role word with a slip ("sekretare"): role_of() decides.
 _ROLE_OR_SLIP = rf"{_ROLE}|[a-zåäöéA-ZÅÄÖÉ]{{6,}}"
+_LOWER_SLIP = r"(?-i:[a-zåäöé]{6,})"  # "justeringsperson tillika röstraknare"
 NAME = r"[A-ZÅÄÖÉÜ][\wåäöéü'-]+(?:\s+[A-ZÅÄÖÉÜ][\wåäöéü'-]+){0,3}"
 HANDLE = re.compile(r"^[a-zåäö][\wåäö]{1,15}$")
 # "Val av ordförande och sekreterare för årsmötet", "Val av protokolljusterare, tillika rösträknare"
 _JOIN = r"(?:\s*,\s*(?:tillika\s+|och\s+)?|\s+och\s+|\s+samt\s+|\s+tillika\s+|\s+and\s+|\s+)"
-_OF_MEETING = r"(?:för\s+(?:års)?mötet|för\s+sammanträdet|för\s+årsmöte\w*|of\s+the\s+meeting)"
+_AND = r"(?:\s*,\s*(?:tillika\s+|och\s+)?|\s+och\s+|\s+samt\s+|\s+tillika\s+|\s+and\s+)"
+_OF_MEETING = (
+    r"(?:för\s+(?:(?:års|medlems|förenings)?mötet|(?:års|förenings)?stämman|sammanträdet"
+    r"|årsmöte\w*)|of\s+the\s+meeting)"
+)
 ELECTION_OF_MEETING_ROLES = re.compile(
     rf"^(?:val|election)\s+(?:av|of)\s+(?P<roles>(?:(?:{_ROLE}){_JOIN}?)+){_OF_MEETING}?\s*$",
     re.IGNORECASE,
@@ -53,7 +58,7 @@ NAME_IS_ROLE = re.compile(
 # "att jämte ordföranden justera": the roles a choice gives
 ROLE_PHRASE = re.compile(
     rf"\b(?:(?:till|som|as|to\s+be)\s+(?:(?:mötets|årsmötets)\s+)?"
-    rf"(?P<roles>(?:{_ROLE})(?:{_JOIN}(?:{_ROLE}))*)\b|(?P<adjust>{TO_ADJUST}))",
+    rf"(?P<roles>(?:{_ROLE})(?:{_AND}(?:{_ROLE}|{_LOWER_SLIP}))*)\b|(?P<adjust>{TO_ADJUST}))",
     re.IGNORECASE,
 )
 # "Mötesordförande: Lisa", "Justeringsperson: David"
@@ -83,7 +88,7 @@ def elected_roles(sections: Sequence[Section]) -> list[tuple[str, Role, int]]:
     """(name, role, page) for each person a section elects to a role of the meeting."""
     found: list[tuple[str, Role, int]] = []
     for section in sections:
-        title_roles = officer_roles(section.title.strip())
+        title_roles = officer_roles(section.title.strip(" .:"))
         for decision in section.decisions:
             if title_roles is None and decision.outcome is not Outcome.ELECTED:
                 continue
@@ -181,12 +186,12 @@ def _names_before(span: str) -> list[str]:
 
 def _names_in(span: str, handles: bool) -> list[str]:
     """The people a span lists: a capitalised name in each part ("föreningens ordförande Eva
-    Ek"), or, when every part is one lowercase word, handles ("fabian och tom")."""
+    Ek"), or, when every part is one word, first names and handles ("Katy och tom")."""
     parts = [p.strip(" .") for p in NAMES.split(span) if p.strip(" .")]
     if not parts:
         return []
-    if handles and all(_is_handle(p) for p in parts):
-        return parts
+    if handles and all(_is_handle(p) or (" " not in p and _is_name(p)) for p in parts):
+        return parts  # "fabian och tom", "Katy och tom"
     names = []
     for part in parts:
         found = re.search(rf"{NAME}$", part)  # "enhälligt Eva Ek", not "Sittande ordförande"
@@ -207,7 +212,8 @@ def _is_handle(part: str) -> bool:
 
 
 def _roles(words: str, officers_item: bool) -> list[Role]:
-    found = re.findall(_ROLE, words, re.IGNORECASE) or [words]
+    """The roles of "justerare och rösträknare", each word allowed a slip ("röstraknare")."""
+    found = [w for w in re.split(_AND, words, flags=re.IGNORECASE) if w.strip()]
     return [r for w in found if _counts(w, officers_item) and (r := role_of(w)) is not None]
 
 

@@ -97,6 +97,24 @@ def test_handles_and_names_with_a_handle_in_parentheses() -> None:
     ]
 
 
+def test_roles_with_a_slip_first_names_beside_handles_and_the_meeting_called_stamman() -> None:
+    slip = _section(
+        "Val av mötesfunktionärer",
+        "Mötet väljer David Ek till justeringsperson tillika röstraknare,",
+    )
+    mixed = _section("Val av justeringsmän tillika rösträknare", "Katy och tom föreslås och väljs.")
+    stamma = _section("Val av ordförande för stämman.", "Lars Berg valdes till ordförande.")
+    assert _roles(slip, mixed, stamma) == [
+        ("David Ek", Role.ADJUSTER),
+        ("David Ek", Role.VOTE_COUNTER),
+        ("Katy", Role.ADJUSTER),
+        ("Katy", Role.VOTE_COUNTER),
+        ("tom", Role.ADJUSTER),
+        ("tom", Role.VOTE_COUNTER),
+        ("Lars Berg", Role.CHAIR),
+    ]
+
+
 def test_two_roles_for_one_and_one_role_each() -> None:
     both = _section("Val av mötesfunktionärer", "Elis väljs som mötesordförande samt sekreterare.")
     each = _section(
