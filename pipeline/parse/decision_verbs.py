@@ -221,8 +221,10 @@ def _outcome_of(use: VerbUse, tokens: Sequence[Token], uses: Sequence[VerbUse]) 
             outcome = _outcome_of(chosen, tokens, uses)
             if outcome is not None:
                 return outcome
-        claim = verb.agreement and att is not None and _claim_follows(tokens, att)
-        return _negated(Outcome.OTHER if claim else Outcome.APPROVED, tokens, use)
+        if att is not None:  # "beslutade att inte resa": deciding not to act still decides
+            claim = verb.agreement and _claim_follows(tokens, att)
+            return Outcome.OTHER if claim else Outcome.APPROVED
+        return _negated(Outcome.APPROVED, tokens, use)
     assert verb.outcome is not None
     if verb.outcome is Outcome.ELECTED and not use.form.passive and not _names_whom(tokens, use):
         return _negated(Outcome.APPROVED, tokens, use)  # "vi väljer stora bokstäver"

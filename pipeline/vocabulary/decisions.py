@@ -90,6 +90,8 @@ DECISION_VERBS: tuple[DecisionVerb, ...] = (
     DecisionVerb("rösta", A, FIRST, ("igenom",)),
     DecisionVerb("adjungera", A, FIRST),
     DecisionVerb("ge", A, _GE, ("ansvarsfrihet",)),
+    DecisionVerb("ställa", A, SECOND_D, ("sig bakom",)),
+    DecisionVerb("instämma", A, SECOND_D),
     # findings on the meeting itself: "Mötet fann sig vara stadgeenligt utlyst" (and
     # "befanns vara behörigen utlyst", see MEETING_VALID)
     DecisionVerb("finna", A, "finner fann funnit funnen", passive=False),
@@ -133,6 +135,7 @@ ENGLISH_DECISION_WORDS: dict[str, Outcome] = {
     "accepted": A,
     "granted": A,
     "discharged": A,
+    "decided": A,
     "rejected": R,
     "postponed": P,
     "deferred": P,

@@ -94,6 +94,7 @@ def test_reading_convention_11_the_decision_under_the_bodys_heading() -> None:
         ("Föreningen avslog motionen.", Outcome.REJECTED),
         ("Vi bordlade frågan.", Outcome.POSTPONED),
         ("Styrelsen återremitterade ärendet.", Outcome.REFERRED),
+        ("Nämnden ställde sig bakom förslaget.", Outcome.APPROVED),
         # inverted word order: the subject after the verb
         ("Efter diskussion antog mötet förslaget.", Outcome.APPROVED),
         ("Därefter valde stämman Eva Ek till ordförande.", Outcome.ELECTED),
@@ -119,6 +120,7 @@ def test_reading_convention_11_the_decision_under_the_bodys_heading() -> None:
         ("Styrelsen beviljade inte ansökan.", Outcome.REJECTED),
         ("Styrelsen beslutade att inte bevilja ansökan.", Outcome.REJECTED),
         ("Röstlängden fastställdes aldrig.", Outcome.OTHER),
+        ("Styrelsen beslutade att inte resa i år.", Outcome.APPROVED),
         # elections name whom; choosing a thing adopts it
         ("Mötet väljer revisorer i enlighet med förslaget.", Outcome.ELECTED),
         ("Vi väljer stora bokstäver och en triangel.", Outcome.APPROVED),
