@@ -12,9 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.vocabulary.decisions import (
-    BETWEEN_SUBJECT_AND_VERB,
     BODY_NOUN_ENDINGS,
     BODY_PRONOUNS,
+)
+from pipeline.vocabulary.sentences import (
+    BETWEEN_SUBJECT_AND_VERB,
     COPULAS,
     FRONTING_PREPOSITIONS,
     MODALS,

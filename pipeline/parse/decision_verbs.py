@@ -31,27 +31,29 @@ from pipeline.parse.clauses import (
 )
 from pipeline.records import Outcome
 from pipeline.vocabulary.decisions import (
-    BEFORE_ATT,
-    CLAUSE_ADVERBS,
-    CLAUSE_SUBJECTS,
-    CONTINUATIVES,
     DECISION_NOUNS,
     DECISION_VERBS,
     ELECTED_TO,
     ELECTED_WORD_STEMS,
     ENGLISH_DECISION_WORDS,
     MEETING_VALID,
-    NEGATING_SUBJECTS,
-    NEGATIONS,
-    NEVER,
     OPENING_OR_CLOSING,
     PARTICLE_WINDOW_WORDS,
-    RUNS_ON,
     YEAR_OF_EVENT,
     DecisionVerb,
     WithAtt,
 )
 from pipeline.vocabulary.inflection import Form, inflect, with_prefix
+from pipeline.vocabulary.sentences import (
+    BEFORE_ATT,
+    CLAUSE_ADVERBS,
+    CLAUSE_SUBJECTS,
+    CONTINUATIVES,
+    NEGATING_SUBJECTS,
+    NEGATIONS,
+    NEVER,
+    RUNS_ON,
+)
 
 # The verb of an unmarked decision comes early ("Dagordningen godkändes", "Till justerare
 # valdes …"); a passive further on is narrative.

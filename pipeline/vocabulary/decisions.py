@@ -155,33 +155,6 @@ DECISION_NOUNS: dict[str, Outcome] = {
 # A particle follows its verb within this many words ("lägga verksamhetsberättelsen och
 # revisionsberättelsen till handlingarna").
 PARTICLE_WINDOW_WORDS = 4
-# Words that make a negation of the verb beside them; "aldrig" reports that nothing was done.
-NEGATIONS = {"inte", "ej", "icke", "aldrig"}
-NEVER = "aldrig"
-# Words that open a subordinate clause: a decision verb after one is not what the sentence says
-# ("Förvaltningen föreslår att ansökan beviljas").
-SUBORDINATORS = {
-    "att",
-    "som",
-    "när",
-    "eftersom",
-    "innan",
-    "ifall",
-    "tills",
-    "medan",
-    "vilket",
-    "vilka",
-    "vilken",
-    "där",
-    "då",
-    "huruvida",
-    "varpå",
-    "vars",
-}
-# "är godkänd", "blev vald", "befanns vara": a participle after these is a passive.
-COPULAS = {"blev", "blir", "blivit", "vart"}
-# "har godkänt", "hade beslutats": a supine reports a decision only with its auxiliary.
-PERFECT_AUXILIARIES = {"har", "hade"}
 # Active "välja" elects when it names whom or what post ("valde Eva till ordförande", "väljer
 # revisorer"); "vi väljer stora bokstäver" chooses, and so adopts.
 ELECTED_WORD_STEMS = (
@@ -202,31 +175,6 @@ ELECTED_WORD_STEMS = (
     "ombud",
     "representant",
 )
-# "ska beviljas", "kan inte godkännas": after these the verb is an infinitive, nothing decided.
-MODALS = {
-    "ska",
-    "skall",
-    "skulle",
-    "kan",
-    "kunde",
-    "bör",
-    "borde",
-    "måste",
-    "vill",
-    "får",
-    "kommer",
-}
-# "Att justera protokollet utsågs …", "Till att justera …": a sentence that opens with a
-# subordinate clause (alone or after one of these) puts its main verb after it.
-FRONTING_PREPOSITIONS = {"till", "för", "efter", "utan", "genom", "innan", "med"}
-# Words that may stand between a subject and its verb: "Styrelsen har också beslutat".
-BETWEEN_SUBJECT_AND_VERB = {"har", "hade", "också", "även", "därmed", "därefter", "sedan", "då"}
-# "…, vilket godkändes", "varpå dessa väljs": a relative that carries the outcome on.
-CONTINUATIVES = {"vilket", "varpå", "varefter"}
-# Between a verb and its "att": "enades om att", "beslutade också att", "valde enhälligt att".
-BEFORE_ATT = {"om", "sig", "inte", "ej", "också", "även", "enhälligt"}
-# Adverbs that may open an "att" clause before its infinitive or subject: "att även hyra".
-CLAUSE_ADVERBS = {"inte", "också", "även", "nu"}
 # "valde Eva Ek till ordförande", "väljs som sekreterare", "valdes in", "valdes om".
 ELECTED_TO = {"till", "som", "in", "om"}
 # Year words that date an event ("beviljades medel under 2016"), not its object ("för 2021").
@@ -235,41 +183,8 @@ YEAR_OF_EVENT = re.compile(
     r"(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
-# A line that ends with one of these runs on into the next ("… beslutade styrelsen att" /
-# "Anna Berg väljs …" is one sentence).
-RUNS_ON = {"och", "att", "samt", "som", "eller", "men", "till", "av", "för", "med", "om", "i", "på"}
 # Subjects that are the meeting or a body, besides nouns ending as BODY_NOUN_ENDINGS.
 BODY_PRONOUNS = {"vi", "man"}
-# Words after "att" that open a clause with its own subject, not an infinitive: "enades om att
-# en nystart behövs" agrees on a view, "enades om att hyra en lokal" decides to act.
-CLAUSE_SUBJECTS = {
-    "en",
-    "ett",
-    "den",
-    "det",
-    "de",
-    "dessa",
-    "denna",
-    "detta",
-    "vi",
-    "man",
-    "han",
-    "hon",
-    "hen",
-    "alla",
-    "ingen",
-    "inget",
-    "inga",
-    "någon",
-    "något",
-    "några",
-    "samtliga",
-    "varje",
-    "fokus",
-}
-# A sentence opened by these denies its subject: "Inga gäster adjungerades" notes that nothing
-# was done; "Inga fler insatser beviljas" states a policy, not a ruling.
-NEGATING_SUBJECTS = {"inga", "ingen", "inget"}
 # "Mötet förklarades öppnat": the meeting opened or closed, no decision.
 OPENING_OR_CLOSING = re.compile(
     r"\b(?:öppna[dt]|öppnade|avsluta[dt]|avslutade|stängt|stängd)\b", re.IGNORECASE
