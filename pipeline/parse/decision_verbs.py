@@ -114,9 +114,10 @@ ELECTION_FORMS = frozenset(
 ENGLISH_VERBS = set(ENGLISH_DECISION_WORDS)
 
 
-def verb_uses(tokens: Sequence[Token]) -> list[VerbUse]:
+def verb_uses(tokens: Sequence[Token], *, elliptic: bool = False) -> list[VerbUse]:
     """Every decision verb of the sentence, in order; a verb that needs a particle counts only
-    with it ("skjuts upp", "lades till handlingarna")."""
+    with it ("skjuts upp", "lades till handlingarna"). `elliptic`: a decision's own words may
+    leave out "har" or "är" ("Beslut: Godkänt.")."""
     uses: list[VerbUse] = []
     for index, token in enumerate(tokens):
         for verb, form, particle_written in LEXICON.get(token.folded, ()):
@@ -126,11 +127,12 @@ def verb_uses(tokens: Sequence[Token]) -> list[VerbUse]:
                 if found is None:
                     continue
                 end = found
-            if form is Form.PARTICIPLE and not after_copula(tokens, index):
+            if form is Form.PARTICIPLE and not (elliptic or after_copula(tokens, index)):
                 continue  # "den antagna budgeten": an adjective, no decision
             if form is Form.PRESENT_PASSIVE and after_modal(tokens, index):
                 continue  # "ska beviljas": the infinitive it is written as
-            if form in (Form.SUPINE, Form.SUPINE_PASSIVE) and not after_auxiliary(tokens, index):
+            supine = form in (Form.SUPINE, Form.SUPINE_PASSIVE)
+            if supine and not (elliptic or after_auxiliary(tokens, index)):
                 continue  # "Godkänt är 100 %": no "har", no decision reported
             uses.append(VerbUse(verb, form, index, end))
             break
@@ -151,7 +153,7 @@ def decided_outcome(
     tokens = tokenize(sentence)
     if not tokens:
         return None
-    uses = verb_uses(tokens)
+    uses = verb_uses(tokens, elliptic=marked)
     if marked:
         main = [u for u in uses if not subordinate(tokens, u.index)]
         for use in main or uses:

@@ -193,6 +193,18 @@ def test_a_proposal_nobody_opposed_is_adopted() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("decided", "outcome"),
+    [
+        ("Godkänt.", Outcome.APPROVED),
+        ("Bordlagt.", Outcome.POSTPONED),
+        ("Avslag.", Outcome.REJECTED),
+    ],
+)
+def test_a_decision_in_one_word(decided: str, outcome: Outcome) -> None:
+    assert _outcomes(f"Beslut: {decided}") == [(decided, outcome)]
+
+
 def test_one_word_of_assent_and_the_proposal_adopted_by_reference() -> None:
     assert _outcomes("OK.", title="Dagordningens godkännande") == [("OK.", Outcome.APPROVED)]
     paragraph = tuple(
