@@ -25,7 +25,7 @@ from pipeline.vocabulary.sentences import (
 )
 
 TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
-PARENTHETICAL = re.compile(r"\([^()]*\)")  # "(S)", "(poa)", "(RS)": asides, not words
+PARENTHETICAL = re.compile(r"\([^()]*\)")  # "(S)", "(kb)", "(AU)": asides, not words
 CLAUSE_BREAKS = {",", ";", ":"}
 AGENT_WINDOW_WORDS = 2  # "som godkänns av styrelsen"
 

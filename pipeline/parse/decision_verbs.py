@@ -49,9 +49,11 @@ from pipeline.vocabulary.sentences import (
     CLAUSE_ADVERBS,
     CLAUSE_SUBJECTS,
     CONTINUATIVES,
+    INFINITIVE_ENDINGS,
     NEGATING_SUBJECTS,
     NEGATIONS,
     NEVER,
+    PLURAL_ENDING,
     RUNS_ON,
 )
 
@@ -59,7 +61,7 @@ from pipeline.vocabulary.sentences import (
 # valdes …"); a passive further on is narrative.
 MAX_WORDS_BEFORE_VERB = 8
 MAX_WORDS_BEFORE_VALIDITY = 10
-NAMES_WHOM_WINDOW_WORDS = 5  # "Mötet väljer Kim Lindberger och Erik Welander till …"
+NAMES_WHOM_WINDOW_WORDS = 5  # "Mötet väljer Sara Dahl och Olof Ring till …"
 
 
 @dataclass(frozen=True)
@@ -174,7 +176,7 @@ def decided_outcome(
 
 
 def opens_decision(line: str, previous: str) -> bool:
-    """A line that is a decision sentence of its own ("Årsmötet beslutade …", "Leo Berg väljs
+    """A line that is a decision sentence of its own ("Årsmötet beslutade …", "Vera Berg väljs
     till ordförande"): a new sentence, even where the line above ends without a full stop.
     A line after a comma or an open clause continues that sentence."""
     words = previous.split()
@@ -231,10 +233,10 @@ def _outcome_of(use: VerbUse, tokens: Sequence[Token], uses: Sequence[VerbUse]) 
         return _negated(Outcome.APPROVED, tokens, use)
     assert verb.outcome is not None
     if verb.outcome is Outcome.ELECTED and not use.form.passive and not _names_whom(tokens, use):
-        return _negated(Outcome.APPROVED, tokens, use)  # "vi väljer stora bokstäver"
+        return _negated(Outcome.APPROVED, tokens, use)  # "vi väljer den blå färgen"
     if tokens[0].folded in NEGATING_SUBJECTS and use.form.passive:
-        # "Inga gäster adjungerades" notes that nothing was done; "Inga fler insatser
-        # beviljas" is a policy.
+        # "Inga gäster adjungerades" notes that nothing was done; "Inga nya bidrag beviljas"
+        # is a policy.
         return Outcome.NOTED if use.form.past else Outcome.OTHER
     return _negated(verb.outcome, tokens, use)
 
@@ -249,7 +251,7 @@ def _negated(outcome: Outcome, tokens: Sequence[Token], use: VerbUse) -> Outcome
     )
     near = {tokens[i].folded for i in places if 0 <= i < len(tokens)}
     if NEVER in near:
-        return Outcome.OTHER  # "Röstlängden fastställdes aldrig"
+        return Outcome.OTHER  # "Budgeten fastställdes aldrig"
     if near & NEGATIONS:
         return Outcome.REJECTED if outcome is Outcome.APPROVED else Outcome.OTHER
     return outcome
@@ -292,14 +294,16 @@ def _att_after(tokens: Sequence[Token], use: VerbUse) -> int | None:
 
 
 def _claim_follows(tokens: Sequence[Token], att: int) -> bool:
-    """ "att en nystart behövs" (a clause with its own subject), not "att hyra en lokal"."""
+    """ "att läget är oroande" (a clause with its own subject), not "att hyra en lokal"."""
     at = att + 1
     while at < len(tokens) and tokens[at].folded in CLAUSE_ADVERBS:
         at += 1
     if at >= len(tokens):
         return False
     word = tokens[at]
-    return word.folded in CLAUSE_SUBJECTS or word.text[:1].isupper() or is_body(tokens, at)
+    if word.folded in CLAUSE_SUBJECTS or word.text[:1].isupper() or is_body(tokens, at):
+        return True
+    return not word.folded.endswith(INFINITIVE_ENDINGS) or word.folded.endswith(PLURAL_ENDING)
 
 
 def _opens_or_closes(tokens: Sequence[Token], use: VerbUse) -> bool:
@@ -308,8 +312,8 @@ def _opens_or_closes(tokens: Sequence[Token], use: VerbUse) -> bool:
 
 
 def _not_before(tokens: Sequence[Token], meeting_year: int | None) -> bool:
-    """No year in the sentence dates the decision before the meeting ("RAR beviljades medel
-    under 2016" is background)."""
+    """No year in the sentence dates the decision before the meeting ("Föreningen beviljades
+    medel under 2016" is background)."""
     if meeting_year is None:
         return True
     text = " ".join(t.text for t in tokens)

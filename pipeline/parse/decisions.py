@@ -99,7 +99,7 @@ def find_decisions(
         text = paragraph_text(paragraph)
         page = paragraph[0].page
         if open_ended and decisions:
-            # "Det beslutades att" / "- Rickard öppnar ett bankkonto": the list it announced;
+            # "Det beslutades att" / "- Eva öppnar ett bankkonto": the list it announced;
             # its own verb may name the outcome ("att" / "välja Eva Ek till …")
             last = decisions[-1]
             outcome = classify_outcome(text)
@@ -135,7 +135,7 @@ def find_decisions(
         elif reported := reported_decisions(text, meeting_year):
             decisions += [_decision(t, page, election, outcome) for t, outcome in reported]
             open_ended = bool(OPEN_END.search(reported[-1][0]))
-        elif election and _only_names(text):  # "Val av mötesordförande" → "Fredrik Håård"
+        elif election and _only_names(text):  # "Val av mötesordförande" → "Vilma Strand"
             decisions.append(Decision(text, Outcome.ELECTED, page))
         elif NOTHING_SUBMITTED.match(text):
             decisions.append(Decision(text, Outcome.NOTED, page))
@@ -261,7 +261,7 @@ def _reported_outcome(sentence: str, meeting_year: int | None) -> Outcome | None
 
 
 def _unopposed(proposal: str, reply: str) -> bool:
-    """ "Annie föreslår att … . Inga motsättningar.": a proposal nobody opposed."""
+    """ "Lena föreslår att … . Inga motsättningar.": a proposal nobody opposed."""
     return bool(NO_OBJECTION.match(reply) and PROPOSAL_VERBS.search(proposal))
 
 

@@ -5,7 +5,7 @@
     Nämnden utser A och B att jämte ordföranden justera …     both adjusters
     Till justerare valdes A och B.                            the role first, the names after
     Mötesordförande: Lisa | Mötessekreterare: Jonte           a post and its holder
-    Val av mötesordförande → "Fredrik Håård"                  a name alone: the item's role
+    Val av mötesordförande → "Vilma Strand"                   a name alone: the item's role
 
 A role word that names the meeting's own officer ("mötesordförande", "justerare") counts in any
 election; "ordförande" and "sekreterare" may be the board's, and count only in an item that
@@ -71,9 +71,9 @@ ELECTION_VERB = re.compile(
 )
 NAMES = re.compile(r"\s*(?:,|\boch\b|\bsamt\b|&|\band\b)\s*")
 PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
-# Where the names before a role end: "Mötet beslutar att [Annie och Erik] utses …".
+# Where the names before a role end: "Mötet beslutar att [Lena och Ove] utses …".
 CLAUSE_OPENER = re.compile(r".*(?:\batt\b|[,:;.])", re.IGNORECASE | re.DOTALL)
-# "nsg föreslås och väljs": a verb coordinated with the election's, left off the names
+# "mox föreslås och väljs": a verb coordinated with the election's, left off the names
 COORDINATED_VERB = re.compile(r"\s+\S+\s+och\s*$", re.IGNORECASE)
 NON_ROLE_TO = re.compile(r"\s(?:till|som)\s.*$", re.IGNORECASE | re.DOTALL)
 
@@ -141,8 +141,8 @@ def role_assignments(piece: str, *, officers_item: bool) -> list[tuple[str, Role
 
 
 def chosen(text: str) -> list[str]:
-    """The names a decision chooses when it names no role: the whole text ("Fredrik Håård"),
-    or the names around its election verb ("Mötet valde Eva Ek", "nsg föreslås och väljs")."""
+    """The names a decision chooses when it names no role: the whole text ("Vilma Strand"),
+    or the names around its election verb ("Mötet valde Eva Ek", "mox föreslås och väljs")."""
     text = PARENTHETICAL.sub("", text).strip(" .")
     parts = [p.strip() for p in NAMES.split(text) if p.strip()]
     if parts and (all(map(_is_name, parts)) or all(map(_is_handle, parts))):
@@ -186,15 +186,15 @@ def _names_before(span: str) -> list[str]:
 
 def _names_in(span: str, handles: bool) -> list[str]:
     """The people a span lists: a capitalised name in each part ("föreningens ordförande Eva
-    Ek"), or, when every part is one word, first names and handles ("Katy och tom")."""
+    Ek"), or, when every part is one word, first names and handles ("Maja och zeta")."""
     parts = [p.strip(" .") for p in NAMES.split(span) if p.strip(" .")]
     if not parts:
         return []
     if handles and all(_is_handle(p) or (" " not in p and _is_name(p)) for p in parts):
-        return parts  # "fabian och tom", "Katy och tom"
+        return parts  # "kalle_b och zeta", "Maja och zeta"
     names = []
     for part in parts:
-        found = re.search(rf"{NAME}$", part)  # "enhälligt Eva Ek", not "Sittande ordförande"
+        found = re.search(rf"{NAME}$", part)  # "enhälligt Eva Ek", not "Avgående ordförande"
         if found is None:
             return []
         if not _is_name(found.group(0)):

@@ -92,7 +92,7 @@ DECISION_VERBS: tuple[DecisionVerb, ...] = (
     DecisionVerb("ge", A, _GE, ("ansvarsfrihet",)),
     DecisionVerb("ställa", A, SECOND_D, ("sig bakom",)),
     DecisionVerb("instämma", A, SECOND_D),
-    # findings on the meeting itself: "Mötet fann sig vara stadgeenligt utlyst" (and
+    # findings on the meeting itself: "Stämman fann sig vara behörigt kallad" (and
     # "befanns vara behörigen utlyst", see MEETING_VALID)
     DecisionVerb("finna", A, "finner fann funnit funnen", passive=False),
     DecisionVerb("förklara", A, FIRST, with_att=_NOT),
@@ -156,7 +156,7 @@ DECISION_NOUNS: dict[str, Outcome] = {
 # revisionsberättelsen till handlingarna").
 PARTICLE_WINDOW_WORDS = 4
 # Active "välja" elects when it names whom or what post ("valde Eva till ordförande", "väljer
-# revisorer"); "vi väljer stora bokstäver" chooses, and so adopts.
+# revisorer"); "vi väljer den blå färgen" chooses, and so adopts.
 ELECTED_WORD_STEMS = (
     "styrelse",
     "valbered",
@@ -199,7 +199,7 @@ MEETING_VALID = re.compile(
 )
 # The whole of an item's decision may be one word of assent ("OK.").
 ASSENT = {"ok", "okej", "okay", "ja", "klart"}
-# "Annie föreslår att … . Inga motsättningar.": a proposal nobody opposed is adopted.
+# "Lena föreslår att … . Inga motsättningar.": a proposal nobody opposed is adopted.
 NO_OBJECTION = re.compile(
     r"^(?:inga|ingen)\s+(?:motsättningar|motsättning|invändningar|invändning|protester"
     r"|motförslag|yrkanden\s+emot)\b",

@@ -63,7 +63,7 @@ CLAUSE_ADVERBS = {"inte", "också", "även", "nu"}
 # "Anna Berg väljs …" is one sentence).
 RUNS_ON = {"och", "att", "samt", "som", "eller", "men", "till", "av", "för", "med", "om", "i", "på"}
 # Words after "att" that open a clause with its own subject, not an infinitive: "enades om att
-# en nystart behövs" agrees on a view, "enades om att hyra en lokal" decides to act.
+# läget är oroande" agrees on a view, "enades om att hyra en lokal" decides to act.
 CLAUSE_SUBJECTS = {
     "en",
     "ett",
@@ -90,5 +90,9 @@ CLAUSE_SUBJECTS = {
     "fokus",
 }
 # A sentence opened by these denies its subject: "Inga gäster adjungerades" notes that nothing
-# was done; "Inga fler insatser beviljas" states a policy, not a ruling.
+# was done; "Inga nya bidrag beviljas" states a policy, not a ruling.
 NEGATING_SUBJECTS = {"inga", "ingen", "inget"}
+# An infinitive ends in a vowel ("hyra", "gå"); a noun as subject mostly does not ("läget",
+# "avgiften"), and "-rna" ends a plural ("medlemmarna"), not a verb.
+INFINITIVE_ENDINGS = tuple("aeiouyåäö")
+PLURAL_ENDING = "rna"
