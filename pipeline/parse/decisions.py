@@ -1,110 +1,114 @@
-"""Decisions in a section, the outcome each states, and the votes and reservations on them."""
+"""Decisions in a section and the outcome each states.
+
+Text under a "Beslut" sub-heading (or "Styrelsens beslut") or after "Beslut:" is decided; text
+under "Förslag" or "Yrkande" is proposed. Elsewhere a sentence counts when its decision verb
+reports a decision of the meeting (see decision_verbs.py), and a few conventions decide an item
+without a verb: a vote tally, a proposal nobody opposed, "OK.", posts filled by name.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
+from pipeline.parse.decision_verbs import decided_outcome, opens_decision
 from pipeline.parse.lines import Paragraph, paragraph_text
 from pipeline.parse.people import is_person_name
-from pipeline.records import Decision, Outcome, Vote
+from pipeline.parse.votes import tally_outcome, with_votes
+from pipeline.records import Decision, Outcome
 from pipeline.vocabulary.decisions import (
+    ASSENT,
     AT_EARLIER_MEETING,
-    BODY_DECIDES,
-    BODY_NOUN_ENDINGS,
-    CASE_DECIDED,
-    CONSENSUS,
-    DECIDED,
-    DECISION_FORMULA,
+    BODY_DECISION_HEADING,
+    DECISION_LINE,
     DEFERRED,
-    ELECTION_SENTENCE,
-    ELECTION_TITLE,
     EXPLICIT_DECISION,
-    IMPLICIT_DECISION_VERBS,
-    NAME_ELECTED,
-    NEGATING_SUBJECTS,
-    NEGATION_AFTER_VERB,
+    NO_OBJECTION,
     NOTHING_SUBMITTED,
-    OUTCOME_WORDS,
-    RESERVATION,
-    ROLE_ITEM_TITLES,
-    VOTE_COUNTS,
-    VOTE_MARKER,
+    PROPOSAL_VERBS,
 )
+from pipeline.vocabulary.elections import ELECTION_TITLE, MEETING_ROLE_WORDS, ROLE_ITEM_TITLES
 from pipeline.vocabulary.meeting import ROLE_WORDS, SECTION_PART_TITLES, closest_word
 
-OUTCOME_PATTERN = re.compile(
-    "|".join(rf"(?P<{outcome.value}>\b(?:{words})\b)" for outcome, words in OUTCOME_WORDS),
-    re.IGNORECASE,
-)
-IMPLICIT_VERB_MAX_WORD = 8  # the verb of "Dagordningen godkändes" comes early in the sentence
-YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 PART_HEADING = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?(?P<title>[^\d].*?)\s*:?\s*$")
 NAMES = re.compile(r"\s*(?:,|\boch\b|\bsamt\b|&)\s*")
 PROPOSAL_PARTS = {"förslag", "förslag till beslut", "yrkande", "yrkanden"}
 AT_SATS = re.compile(r"^att\s*:\s*", re.IGNORECASE)  # "Att: Lukas är protokolljusterare"
+AT_CLAUSE = re.compile(r"^att\b", re.IGNORECASE)  # "att lägga kassarapporten till handlingarna"
 BY_REFERENCE = re.compile(
     r"^(?:(?:att-?sats(?:en|er|erna)?(?:\s+\d+)?|förslaget|yrkandet|propositionen|motionen)\s+)?"
-    r"(?:bifall(?:es|s|a)?|antas|godkänns)\s*\.?$",
+    r"(?:bifall(?:es|s|a)?|antas|godkänns)\s*\.?$"
+    r"|^(?:enligt|i\s+enlighet\s+med)\s+(?:förslag(?:et)?|yrkandet)\s*\.?$",
     re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"(])")
 CONTINUATION = re.compile(r"^(?:vidare|samt|dessutom|även|också|och)\s+att\b", re.IGNORECASE)
 OPEN_END = re.compile(r"\b(?:att|följande)\s*:?$|:$", re.IGNORECASE)
+BULLET = re.compile(r"^[-–•*]\s+")
 _POST = "|".join(sorted((re.escape(w) for w in ROLE_WORDS), key=len, reverse=True))
 # "Ordförande: Anna Berg, Kassör: Bo Ek": posts filled by name, as an election records them.
 POST_FILLED = re.compile(rf"(?i:\b(?:{_POST}))\s*:\s*[A-ZÅÄÖÉ][\wåäöé'-]+\s+[A-ZÅÄÖÉ]")
 MIN_POSTS_FILLED = 2
+_OFFICE = "|".join(
+    sorted((re.escape(w) for w in {*ROLE_WORDS, *MEETING_ROLE_WORDS}), key=len, reverse=True)
+)
+# "Mötesordförande: Lisa", "Justeringsperson: David": in an election item, a post and its holder.
+OFFICE_HELD = re.compile(
+    rf"(?i:\b(?:{_OFFICE}))\s*:\s*(?P<holder>\S.*?)(?=\s+(?i:(?:{_OFFICE}))\s*:|$)"
+)
 
 
 def classify_outcome(text: str) -> Outcome:
-    """The outcome named first in the text; a negated approval is no approval."""
-    match = OUTCOME_PATTERN.search(text)
-    if match is None or match.lastgroup is None:
-        return Outcome.POSTPONED if DEFERRED.search(text) else Outcome.OTHER
-    outcome = Outcome(match.lastgroup)
-    if NEGATING_SUBJECTS.match(text):
-        return Outcome.OTHER  # "Inga fler insatser beviljas": a policy, not a ruling
-    if NEGATION_AFTER_VERB.match(text[match.end() :]):
-        return Outcome.REJECTED if outcome is Outcome.APPROVED else Outcome.OTHER
-    return outcome
+    """The outcome of a decided text: the first sentence whose decision verb names one."""
+    for sentence in SENTENCE_END.split(text):
+        outcome = decided_outcome(sentence, marked=True)
+        if outcome is not None:
+            return outcome
+    if DEFERRED.search(text):
+        return Outcome.POSTPONED
+    return tally_outcome(text) or Outcome.OTHER
 
 
 def part_of(paragraph_text: str) -> str | None:
-    """The part a sub-heading opens ("beslut", "förslag"), for a paragraph that is one."""
+    """The part a sub-heading opens ("beslut", "förslag"), for a paragraph that is one;
+    "Styrelsens beslut" opens the decision."""
     match = PART_HEADING.match(paragraph_text)
     if match is None or len(paragraph_text) > 60:
         return None
     title = match["title"].casefold().strip(" :.")
+    if BODY_DECISION_HEADING.match(title):
+        return "beslut"
     return title if title in SECTION_PART_TITLES else None
 
 
 def find_decisions(
     section_paragraphs: Sequence[Paragraph], meeting_year: int | None, title: str = ""
 ) -> list[Decision]:
-    """Decisions of one section.
-
-    Text under a "Beslut" sub-heading or after "Beslut:" is decided; text under "Förslag" or
-    "Yrkande" is proposed, not decided. Elsewhere a paragraph counts when it reports a
-    decision ("Årsmötet beslutade att", "Dagordningen godkändes").
-    """
+    """Decisions of one section, with the votes and reservations on its last one."""
     decisions: list[Decision] = []
     part: str | None = None
     proposals: list[str] = []  # at-satser put to the meeting, which "bifalles" adopts
     election = bool(ELECTION_TITLE.match(title)) or _role_item(title)
     open_ended = False  # the last decision ends "… beslutades att": its list follows
     for paragraph in _at_decision_formulas(section_paragraphs):
-        if len(paragraph) > 1 and part_of(paragraph[0].text.strip()) is not None:
+        first = paragraph[0].text.strip()
+        if len(paragraph) > 1 and (part_of(first) is not None or paragraph[0].heading):
             # "Beslut" on its own line right above its text: a sub-heading, then the text
-            part = part_of(paragraph[0].text.strip())
+            part = part_of(first) or first.casefold()
             paragraph = paragraph[1:]
         text = paragraph_text(paragraph)
         page = paragraph[0].page
         if open_ended and decisions:
+            # "Det beslutades att" / "- Eva öppnar ett bankkonto": the list it announced;
+            # its own verb may name the outcome ("att" / "välja Eva Ek till …")
             last = decisions[-1]
+            outcome = classify_outcome(text)
+            merged = f"{last.text} {BULLET.sub('', text)}"
             decisions[-1] = _decision(
-                f"{last.text} {text}", last.page or page, election, explicit=False
+                merged,
+                last.page or page,
+                election,
+                last.outcome if outcome is Outcome.OTHER else outcome,
             )
             open_ended = False
             continue
@@ -119,32 +123,55 @@ def find_decisions(
             decided = text[marker.end() :].strip()
             part = "beslut" if not decided else None
             if decided:
-                decision = _adopted(decided, proposals, page, election)
-                if decision.outcome is Outcome.OTHER and "att" in marker.group(0).casefold():
-                    decision = replace(decision, outcome=Outcome.APPROVED)  # "Beslut att …"
-                decisions.append(decision)
+                at_clause = "att" in marker.group(0).casefold()
+                decisions.append(_adopted(decided, proposals, page, election, at_clause))
         elif part == "beslut":
             decisions.append(_adopted(text, proposals, page, election))
         elif part in PROPOSAL_PARTS or AT_SATS.match(text):
             proposals.append(AT_SATS.sub("", text, count=1).strip())
+        elif election and OFFICE_HELD.search(text):
+            held = [m.group(0).strip(" ,.") for m in OFFICE_HELD.finditer(text)]
+            decisions.append(Decision(" | ".join(held), Outcome.ELECTED, page))
         elif reported := reported_decisions(text, meeting_year):
-            decisions += [_decision(t, page, election, explicit=False) for t in reported]
-            open_ended = bool(OPEN_END.search(reported[-1]))
-        elif election and _only_names(text):  # "Val av mötesordförande" → "Fredrik Håård"
+            decisions += [_decision(t, page, election, outcome) for t, outcome in reported]
+            open_ended = bool(OPEN_END.search(reported[-1][0]))
+        elif election and _only_names(text):  # "Val av mötesordförande" → "Vilma Strand"
             decisions.append(Decision(text, Outcome.ELECTED, page))
         elif NOTHING_SUBMITTED.match(text):
             decisions.append(Decision(text, Outcome.NOTED, page))
-    return _with_votes(decisions, [paragraph_text(p) for p in section_paragraphs])
+    if not decisions:
+        decisions = _undecided_item(section_paragraphs)
+    return with_votes(decisions, [paragraph_text(p) for p in section_paragraphs])
+
+
+def _undecided_item(section_paragraphs: Sequence[Paragraph]) -> list[Decision]:
+    """What an item with no decision sentence still decides: its vote tally ("För 6, Emot
+    0"), or its one word of assent ("OK.")."""
+    texts = [(paragraph_text(p), p[0].page) for p in section_paragraphs]
+    for text, page in texts:
+        outcome = tally_outcome(text)
+        if outcome is not None:
+            return [Decision(text, outcome, page)]
+    if len(texts) == 1 and texts[0][0].casefold().strip(" .!") in ASSENT:
+        return [Decision(texts[0][0], Outcome.APPROVED, texts[0][1])]
+    return []
 
 
 def _at_decision_formulas(section_paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
-    """Paragraphs split where a line opens with the body's decision ("Årsmötet beslutade")."""
+    """Paragraphs split where a line is a heading the source marks, opens a part ("Förslag:",
+    "Beslut: …") or is a decision sentence of its own ("Årsmötet beslutade …"): minutes
+    without blank lines run them together."""
     out: list[Paragraph] = []
     for paragraph in section_paragraphs:
         start = 0
         for index in range(1, len(paragraph)):
-            formula = DECISION_FORMULA.match(paragraph[index].text.strip())
-            if formula and formula["subject"].casefold().endswith(BODY_NOUN_ENDINGS):
+            line = paragraph[index].text.strip()
+            if (
+                paragraph[index].heading
+                or part_of(line)
+                or DECISION_LINE.match(line)
+                or opens_decision(line, paragraph[index - 1].text.strip())
+            ):
                 out.append(paragraph[start:index])
                 start = index
         out.append(paragraph[start:])
@@ -157,10 +184,15 @@ def _role_item(title: str) -> bool:
     return closest_word(title.strip(" :."), ROLE_ITEM_TITLES) is not None
 
 
-def _adopted(text: str, proposals: Sequence[str], page: int, election: bool) -> Decision:
-    """A decided text; "attsatsen bifalles" decides the proposal it adopts ("a | b")."""
+def _adopted(
+    text: str, proposals: Sequence[str], page: int, election: bool, at_clause: bool = False
+) -> Decision:
+    """A decided text; "attsatsen bifalles" decides the proposal it adopts ("a | b"), and an
+    at-sats with no outcome verb ("Beslut att …") adopts what it says."""
     decision = _decision(text, page, election, explicit=True)
-    if not (BY_REFERENCE.match(text) and proposals):
+    if decision.outcome is Outcome.OTHER and (at_clause or AT_CLAUSE.match(decision.text)):
+        decision = _decision(text, page, election, Outcome.APPROVED)
+    if not (BY_REFERENCE.match(SENTENCE_END.split(text)[0]) and proposals):
         return decision
     adopted = " | ".join(proposals)
     proposed = _decision(adopted, page, election, explicit=True).outcome
@@ -168,10 +200,16 @@ def _adopted(text: str, proposals: Sequence[str], page: int, election: bool) -> 
     return Decision(adopted, outcome, page)
 
 
-def _decision(text: str, page: int, election: bool, *, explicit: bool) -> Decision:
-    outcome = classify_outcome(text)
-    if outcome is Outcome.OTHER and DECIDED.search(text) and not CONSENSUS.match(text):
-        outcome = Outcome.APPROVED  # "Årsmötet beslutade att …": the body chose to act
+def _decision(
+    text: str,
+    page: int,
+    election: bool,
+    outcome: Outcome | None = None,
+    *,
+    explicit: bool = False,
+) -> Decision:
+    text = BULLET.sub("", text)
+    outcome = outcome or classify_outcome(text)
     # In an election, adopting the proposal elects ("beslutade enligt valberedningens förslag").
     if election and (outcome is Outcome.APPROVED or (outcome is Outcome.OTHER and not explicit)):
         outcome = Outcome.ELECTED
@@ -182,93 +220,51 @@ def _decision(text: str, page: int, election: bool, *, explicit: bool) -> Decisi
     return Decision(text, outcome, page)
 
 
-def reported_decisions(text: str, meeting_year: int | None) -> list[str]:
+def reported_decisions(text: str, meeting_year: int | None) -> list[tuple[str, Outcome]]:
     """The sentences of a paragraph that report a decision, each with the sentences that
-    continue it ("Gruppen enades om att … . Vidare att …")."""
+    continue it ("Gruppen enades om att … . Vidare att …"), and the outcome it states."""
     sentences = SENTENCE_END.split(text)
-    found: list[str] = []
+    found: list[tuple[str, Outcome]] = []
     index = 0
     while index < len(sentences):
-        if not reports_decision(sentences[index], meeting_year):
+        outcome = _reported_outcome(sentences[index], meeting_year)
+        if outcome is None and index and _unopposed(sentences[index - 1], sentences[index]):
+            proposal = sentences[index - 1]
+            adopted = decided_outcome(proposal, marked=True) or Outcome.APPROVED
+            found.append((f"{proposal} {sentences[index]}", adopted))
+        if outcome is None:
             index += 1
             continue
         end = index + 1
         while end < len(sentences) and CONTINUATION.match(sentences[end]):
             end += 1
-        found.append(" ".join(sentences[index:end]))
+        found.append((" ".join(sentences[index:end]), outcome))
         index = end
     return found
 
 
-def reports_decision(sentence: str, meeting_year: int | None) -> bool:
-    """A sentence that records a decision without a marker.
-
-    The body decided ("Årsmötet beslutade att", "Det beslutades att") or agreed ("Gruppen
-    enades om att"), or a past-tense passive decision verb comes early ("Dagordningen
-    godkändes") and nothing dates it before the meeting ("RAR beviljades medel under 2016" is
-    background, not a decision of this meeting).
-    """
+def _reported_outcome(sentence: str, meeting_year: int | None) -> Outcome | None:
+    """The outcome a sentence reports without a marker ("Dagordningen godkändes", "Mötet
+    valde …"); a decision of an earlier meeting is background."""
     if AT_EARLIER_MEETING.search(sentence):
-        return False
-    if NAME_ELECTED.match(sentence):
-        return True
-    consensus = CONSENSUS.match(sentence)
-    if consensus:
-        return consensus["subject"].casefold().endswith(BODY_NOUN_ENDINGS)
-    body_decides = BODY_DECIDES.match(sentence)
-    if body_decides and body_decides["subject"].casefold().endswith(BODY_NOUN_ENDINGS):
-        return True
-    if CASE_DECIDED.match(sentence) or ELECTION_SENTENCE.match(sentence):
-        return True
-    decided = DECIDED.search(sentence)
-    if decided and len(sentence[: decided.start()].split()) <= IMPLICIT_VERB_MAX_WORD:
-        return True
-    if sentence.casefold().startswith("beslut "):
-        return True
-    verb = IMPLICIT_DECISION_VERBS.search(sentence)
-    if verb is None or len(sentence[: verb.start()].split()) > IMPLICIT_VERB_MAX_WORD:
-        return False
-    return _not_before(sentence, meeting_year)
+        return None
+    marker = EXPLICIT_DECISION.match(sentence)
+    if marker and marker.group(0).strip():  # "… behövs. Beslut att …": marked mid-paragraph
+        decided = sentence[marker.end() :].strip()
+        named = classify_outcome(decided) if decided else Outcome.OTHER
+        at_clause = "att" in marker.group(0).casefold() or bool(AT_CLAUSE.match(decided))
+        return Outcome.APPROVED if named is Outcome.OTHER and at_clause else named
+    reported = decided_outcome(sentence, marked=False, meeting_year=meeting_year)
+    if reported is None and sentence.casefold().startswith("beslut "):
+        return classify_outcome(sentence)  # "Beslut om budget tas på nästa möte"
+    return reported
 
 
-def _not_before(sentence: str, meeting_year: int | None) -> bool:
-    years = [int(year) for year in YEAR.findall(sentence)]
-    return meeting_year is None or all(year >= meeting_year for year in years)
+def _unopposed(proposal: str, reply: str) -> bool:
+    """ "Lena föreslår att … . Inga motsättningar.": a proposal nobody opposed."""
+    return bool(NO_OBJECTION.match(reply) and PROPOSAL_VERBS.search(proposal))
 
 
 def _only_names(text: str) -> bool:
     parts = [p for p in NAMES.split(text.strip(" .")) if p]
     return bool(parts) and len(text) < 120 and all(is_person_name(p) for p in parts)
-
-
-def _with_votes(decisions: list[Decision], texts: Sequence[str]) -> list[Decision]:
-    """Attach a section's vote counts and reservations to its last decision."""
-    if not decisions:
-        return decisions
-    vote: Vote | None = None
-    reservations: list[str] = []
-    for text in texts:
-        if VOTE_MARKER.search(text):
-            counts = {k: _count(pattern, text) for k, pattern in VOTE_COUNTS.items()}
-            if counts["yes"] is not None or counts["no"] is not None:
-                vote = Vote(counts["yes"] or 0, counts["no"] or 0, counts["abstain"] or 0)
-        for match in RESERVATION.finditer(text):
-            reservations += [n for n in _reserving_names(match["who"]) if n not in reservations]
-    if vote is None and not reservations:
-        return decisions
-    last = replace(decisions[-1], vote=vote, reservations=tuple(reservations))
-    return [*decisions[:-1], last]
-
-
-def _count(pattern: re.Pattern[str], text: str) -> int | None:
-    match = pattern.search(text)
-    if match is None:
-        return None
-    return int(next(g for g in match.groups() if g is not None))
-
-
-def _reserving_names(who: str) -> list[str]:
-    """Names before "reserverar sig": the end of the sentence, parties set aside."""
-    tail = re.split(r"[.:;]\s+", who)[-1]
-    tail = re.sub(r"\([^)]*\)", "", tail)
-    return [p.strip() for p in NAMES.split(tail) if p.strip() and is_person_name(p.strip())]
