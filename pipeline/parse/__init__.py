@@ -27,46 +27,21 @@ from pipeline.parse.contents import find_contents, listed_sections
 from pipeline.parse.decisions import find_decisions
 from pipeline.parse.elections import elected_roles
 from pipeline.parse.header import parse_header
-from pipeline.parse.lines import Paragraph, RawSection, paragraph_text, paragraphs
+from pipeline.parse.lines import Paragraph, paragraph_text, paragraphs
 from pipeline.parse.sections import (
     drop_stray_names,
     outline,
     segment_sections,
 )
 from pipeline.parse.signatures import find_signature_start, parse_signatures
-from pipeline.parse.zones import (
-    ROLL_CALL_LABEL,
-    Zone,
-    heading_label,
-    is_roll_call,
-    read_attendance,
-    zone_of,
-)
-from pipeline.records import CleanText, Line, Minutes, Role, Section, SourceFile
+from pipeline.parse.zones import attendance_zones, read_attendance
+from pipeline.records import CleanText, Minutes, Role, Section, SourceFile
 from pipeline.vocabulary.meeting import GENERAL_MEETING_ENDINGS
 
 
 def _texts(blocks: Sequence[Paragraph]) -> list[tuple[str, int]]:
     """Each paragraph's text with its line breaks kept, and its page."""
     return [("\n".join(line.text.strip() for line in p), p[0].page) for p in blocks]
-
-
-def _attendance_zones(
-    lines: Sequence[Line], body_start: int, sections: Sequence[RawSection]
-) -> list[Zone]:
-    """The header before the first item, items that take the roll, and attendance headings
-    ("Närvarande", "Kallade") among the items with the lines under them."""
-    zones = [zone_of(lines[:body_start])]
-    for section in sections:
-        if is_roll_call(section.title):
-            zones.append(zone_of([line for p in section.paragraphs for line in p], ROLL_CALL_LABEL))
-    for index in range(body_start, len(lines)):
-        label = heading_label(lines[index].text) if lines[index].heading else None
-        if label is None:
-            continue
-        end = next((i for i in range(index + 1, len(lines)) if lines[i].heading), len(lines))
-        zones.append(zone_of(lines[index + 1 : end], label))
-    return zones
 
 
 def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
@@ -82,7 +57,7 @@ def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
         raw_sections = listed_sections(lines, find_contents(lines))
     body_text = "\n\n".join(f"{s.title}\n\n{s.text}" for s in raw_sections)
     header = parse_header(preamble, text.running_lines, body_text, document=lines)
-    attendance = read_attendance(_attendance_zones(lines, body_start, raw_sections))
+    attendance = read_attendance(attendance_zones(lines, body_start, raw_sections))
     if not headings and not attendance and header.date is None:
         raise NotMinutes(
             "no meeting date, attendance list or numbered section (§) found",

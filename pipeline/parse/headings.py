@@ -21,7 +21,12 @@ from pipeline.nlp.dates import parse_date
 from pipeline.nlp.lexicon import lexicon
 from pipeline.parse.labels import LabelKind, find_labels
 from pipeline.records import Line
-from pipeline.vocabulary.meeting import ITEM_TITLE_WORDS, NOT_ITEM_TITLES, SECTION_PART_TITLES
+from pipeline.vocabulary.meeting import (
+    ITEM_TITLE_WORDS,
+    NOT_ITEM_TITLES,
+    SECTION_PART_TITLES,
+    WEB_CHROME,
+)
 
 _NUMBER = r"\d{1,4}(?:\.\d{1,2}){0,3}"
 # Where an item may begin inside a line: after a sentence, a bullet, a table pipe, or the
@@ -236,7 +241,7 @@ def _plausible_title(title: str, *, lowercase_ok: bool, bare: bool) -> bool:
         or (parse_date(title) and len(words) <= 4)
     ):
         return False
-    if any(folded.startswith(chrome) for chrome in ("download", "transkript", "page ", "sida ")):
+    if folded.startswith(WEB_CHROME):
         return False
     if bare and _header_field(title):
         return False  # "Närvarande", "Plats och tid …": a field of the header
@@ -268,20 +273,23 @@ def best_sequence(
     """The increasing run of candidates with the highest total score, gaps charged."""
     best: list[float] = []
     previous: list[int] = []
+    length: list[int] = []  # of the best run ending at each candidate: the longer wins a tie
     for index, candidate in enumerate(candidates):
         best.append(candidate.score)
         previous.append(-1)
+        length.append(1)
         for earlier in range(index):
             other = candidates[earlier]
             if rank(other) >= rank(candidate):
                 continue
             gap = rank(candidate) - rank(other) - 1
             total = best[earlier] + candidate.score - GAP_COST * min(gap, 10)
-            if total > best[index]:
+            if (total, length[earlier] + 1) > (best[index], length[index]):
                 best[index], previous[index] = total, earlier
+                length[index] = length[earlier] + 1
     if not best:
         return []
-    index = max(range(len(best)), key=lambda i: best[i])
+    index = max(range(len(best)), key=lambda i: (best[i], length[i]))
     chain: list[Candidate] = []
     while index >= 0:
         chain.append(candidates[index])

@@ -192,8 +192,8 @@ def _split_run(run: list[_Word], words: Lexicon) -> list[list[_Word]]:
 
 def _vouched(name: list[_Word], model_spans: Sequence[tuple[int, int]], words: Lexicon) -> bool:
     """Two words or more, one of them a known given name or surname, or the model's person."""
-    if len(name) < 2:
-        return False
+    if len(name) < 2 or len({w.text for w in name}) == 1:
+        return False  # "Valärende Valärende": a word printed twice is no name
     if any(words.is_given_name(w.text) or w.text in words.surnames for w in name):
         return True
     start, end = name[0].start, name[-1].end

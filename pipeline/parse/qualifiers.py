@@ -46,6 +46,7 @@ _SUBSTITUTING = "|".join(
 )
 # The words between a substitute and the member replaced: "…, ersättare för ", "(ers ".
 SUBSTITUTING_BEFORE_NAME = re.compile(rf"(?:^|[\s,(])(?:{_SUBSTITUTING})\s*$", re.IGNORECASE)
+BETWEEN_NAMES = re.compile(r"\s*(?:\([^()]{1,4}\)\s*)?,?\s*för\s*", re.IGNORECASE)
 PIECE_SEPARATOR = re.compile(r"[,;\n\t]|\s{3,}")
 # Everything from "ersätter" on names the member replaced, who is read as a person of their own.
 SUBSTITUTING_REST = re.compile(rf"(?:^|[\s,(])(?:{_SUBSTITUTING})\b.*$", re.IGNORECASE | re.DOTALL)
@@ -121,13 +122,13 @@ def _read_piece(found: Qualifiers, piece: str) -> None:
 
 
 def replaced_member_follows(text_before_name: str, substitute_context: bool) -> bool:
-    """Whether the name after `text_before_name` is the member a substitute replaced; a bare
-    "för" says so only among substitutes ("Michael Melby (S) för Kerstin Nordström (S)")."""
+    """Whether the name after `text_before_name` is the member a substitute replaced. A bare
+    "för" says so among substitutes, or right between two names ("Bo Ek (S) för Eva Lund")."""
     match = SUBSTITUTING_BEFORE_NAME.search(text_before_name)
     if match is None:
         return False
     bare = match.group(0).strip(" ,(").casefold() == "för"
-    return substitute_context or not bare
+    return not bare or substitute_context or BETWEEN_NAMES.fullmatch(text_before_name) is not None
 
 
 def _sections(match: re.Match[str]) -> str:

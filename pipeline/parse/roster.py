@@ -29,6 +29,7 @@ from pipeline.parse.persons import (
 )
 from pipeline.parse.qualifiers import read_qualifiers, replaced_member_follows
 from pipeline.records import Role, Status
+from pipeline.vocabulary.meeting import WEB_CHROME
 
 ITEM_SEPARATOR = re.compile(r"\n|\t|[,;]|(?<!-)\s+och\s+|\s+samt\s+|\s+&\s+|\s{3,}")
 # A list item that is a person however written: a handle ("mia_l"), a first name ("Lisa"),
@@ -44,6 +45,8 @@ PRESENT_AFTER_LIST = re.compile(
     r"\b(?:befanns|befinns|var|är|antecknades\s+som|noterades\s+som)\s+närvarande\b[^.\n]*",
     re.IGNORECASE,
 )
+# "Samtliga ledamöter med undantag för A, B och C": everyone but those named was there.
+ALL_BUT = re.compile(r"\b(?:med\s+undantag\s+(?:för|av)|förutom|utom)\b", re.IGNORECASE)
 # Between a name and a status on its row: marks, a party, parts of the row.
 ROW_MARKS = re.compile(r"^[\s,;:\t]*(?:\([^()]{1,4}\)|[A-ZÅÄÖ]{1,3}|[Xx]|[-–])?[\s,;:\t]*$")
 # Between a name and a role word that qualifies it: only its party, commas and spaces.
@@ -85,15 +88,19 @@ class _Block:
     end: int  # where the next block's labels begin
 
 
-def read_zone(text: str, default: Label | None = None, breaks: Sequence[int] = ()) -> list[Reading]:
+def read_zone(
+    text: str, default: Label | None = None, breaks: Sequence[int] = (), *, prose: bool = False
+) -> list[Reading]:
     """The people of a zone's text, in order; `default` is the label of people before any label
-    (the zone's own heading, a röstlängd item); at `breaks` (headings) any list ends."""
+    (the zone's own heading, a röstlängd item); at `breaks` (headings) any list ends. In `prose`
+    (a sentence) a role word before a name is that name's ("… och sekreterare Bo Ek")."""
     labels = [la for m in PRESENT_AFTER_LIST.finditer(text) for la in _as_present_labels(m, text)]
+    labels += [la for m in ALL_BUT.finditer(text) for la in _as_absent_labels(m, text)]
     labels += [Label(offset, offset, "", LabelKind.STOP) for offset in breaks]
     labels = sorted([*find_labels(text), *labels], key=lambda label: label.start)
     barriers = [offset for label in labels for offset in (label.start, label.end)]
     people = find_persons(text, find_people([text])[0], barriers)
-    labels = _qualifiers_dropped(text, labels, people)
+    labels = _qualifiers_dropped(text, labels, people, prose=prose)
     people = sorted([*people, *_list_items(text, labels, people, default)], key=lambda p: p.start)
     readings: list[Reading] = []
     for block in _blocks(text, labels, people, default):
@@ -112,8 +119,21 @@ def _as_present_labels(match: re.Match[str], text: str) -> tuple[Label, Label]:
     )
 
 
+def _as_absent_labels(match: re.Match[str], text: str) -> tuple[Label, Label]:
+    """ "samtliga ledamöter med undantag för A, B och C": those named were absent, to the end
+    of the sentence."""
+    end = text.find(".", match.end())
+    end = len(text) if end < 0 else end
+    return (
+        Label(
+            match.start(), match.end(), match.group(0), LabelKind.GROUP, Status.ABSENT, Role.MEMBER
+        ),
+        Label(end, end + 1, ".", LabelKind.STOP),
+    )
+
+
 def _qualifiers_dropped(
-    text: str, labels: Sequence[Label], people: Sequence[PersonSpan]
+    text: str, labels: Sequence[Label], people: Sequence[PersonSpan], *, prose: bool = False
 ) -> list[Label]:
     """Labels, without the words that qualify the name before them: a role ("Anna Berg (S),
     ordförande") or a status on the name's own row ("Tor Lind Anmält förhinder"). Those are
@@ -128,13 +148,18 @@ def _qualifiers_dropped(
             continue
         before = [p for p in people if p.end <= label.start]
         previous = before[-1] if before else None
+        if prose and any(
+            p.start >= label.end and not text[label.end : p.start].strip() for p in people
+        ):
+            kept.append(label)  # "… och sekreterare Bo Ek": the role of the name after it
+            continue
         since_label = not kept or previous is None or previous.start > kept[-1].end
         between = _without_roles(text, previous.end, label.start, labels) if previous else ""
         # lower case, or right after the name and its party ("Anna Berg (S) Ordförande")
         beside = (
             not label.capitalised
             or (opened_by_group and NAME_TO_ROLE.match(between))
-            or (status_word and ROW_MARKS.match(between))
+            or (status_word and ROW_MARKS.match(between) and _ends_row(text, label.end))
         )
         qualifies = (
             previous is not None and since_label and not label.colon and "\n" not in between
@@ -143,6 +168,12 @@ def _qualifiers_dropped(
             kept.append(label)
             opened_by_group = opened_by_group and status_word
     return kept
+
+
+def _ends_row(text: str, offset: int) -> bool:
+    """Nothing but space between `offset` and the end of its line: the last cell of a row."""
+    end = text.find("\n", offset)
+    return not text[offset : len(text) if end < 0 else end].strip()
 
 
 def _without_roles(text: str, start: int, end: int, labels: Sequence[Label]) -> str:
@@ -205,6 +236,8 @@ def _is_name_item(item: str) -> bool:
     or placeholder ("Vakant"); several words all capitalised."""
     if not NAME_ITEM.match(item) or len(item) > MAX_ITEM_CHARS:
         return False
+    if item.casefold().startswith(WEB_CHROME):
+        return False  # "Embed Size (px)": the page a transcript was stored from
     words = item.split()
     names = lexicon()
     for word in words:
@@ -243,6 +276,9 @@ def _read_block(text: str, block: _Block) -> list[Reading]:
     people_labels = [
         label for label in block.labels if label.kind in (LabelKind.GROUP, LabelKind.ROLE)
     ]
+    excepted = [i for i, label in enumerate(people_labels) if ALL_BUT.fullmatch(label.text)]
+    if excepted:  # "Beslutande samtliga ledamöter med undantag för …": the exception is the label
+        people_labels = people_labels[excepted[-1] :]
     if not block.people:
         return []
     if not people_labels:

@@ -18,11 +18,13 @@ from pipeline.vocabulary.meeting import (
     BODY_LABELS,
     DATE_LABELS,
     MINUTES_TITLES,
+    NOT_ITEM_TITLES,
     PLACE_LABELS,
     ROLE_LABELS,
     SECTION_PART_TITLES,
     SIGNATURE_TITLES,
     TIME_AND_PLACE_LABELS,
+    WEB_CHROME,
 )
 
 KNOWN_LABELS = (
@@ -294,6 +296,8 @@ def _looks_like_heading(text: str) -> bool:
     if re.search(r":\s", text.rstrip(":")) or "\t" in text or is_section_part(text):
         return False
     label = text.casefold().rstrip(": ")
+    if label in NOT_ITEM_TITLES or label.startswith(WEB_CHROME):
+        return False  # "Transkript", 'Download "…"': the page a transcript was stored from
     return label not in KNOWN_LABELS and not _names_only(text)
 
 

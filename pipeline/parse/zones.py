@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from pipeline.names import match_in_meeting
 from pipeline.parse.labels import Label, LabelKind, find_labels
+from pipeline.parse.lines import RawSection, paragraph_text
 from pipeline.parse.roster import Reading, read_zone
 from pipeline.records import Attendee, Line, Role, Status
 
@@ -23,6 +24,11 @@ ROLL_CALL_TITLE = re.compile(
     r"röstlängd|närvaro|upprop|deltagare|voting\s+list|roll\s+call|attendance", re.IGNORECASE
 )
 ROLL_CALL_LABEL = Label(0, 0, "", LabelKind.GROUP, Status.PRESENT, Role.MEMBER)
+# "Närvarande var …", "Frånvarande voro …": a sentence of an item that lists who was there.
+PRESENCE_SENTENCE = re.compile(
+    r"\b(?:Närvarande|Frånvarande|Närvarade)\s+(?:var|voro|är|vid\s+\w+\s+var)\b.*?(?:\.(?=\s|$)|$)",
+    re.DOTALL,
+)
 MAX_HEADING_LABEL_CHARS = 60
 
 
@@ -35,6 +41,7 @@ class Zone:
     pages: tuple[int, ...]  # the page of each line
     default: Label | None = None  # the label over names that come before any label
     breaks: tuple[int, ...] = ()  # where a heading that lists nobody ends the list above it
+    prose: bool = False  # a sentence: a role word stands before its name ("ordförande Bo Ek")
 
     def page_at(self, offset: int) -> int:
         return self.pages[max(0, bisect.bisect_right(self.line_offsets, offset) - 1)]
@@ -50,6 +57,30 @@ def zone_of(lines: Sequence[Line], default: Label | None = None) -> Zone:
         position += len(line.text) + 1
     text = "\n".join(line.text for line in lines)
     return Zone(text, tuple(offsets), tuple(pages), default, tuple(breaks))
+
+
+def attendance_zones(
+    lines: Sequence[Line], body_start: int, sections: Sequence[RawSection]
+) -> list[Zone]:
+    """The header before the first item; items that take the roll; attendance headings
+    ("Närvarande", "Kallade") among the items with the lines under them; and sentences of the
+    items that say who was there ("Närvarande var ordinarie ledamöter A, B och C")."""
+    zones = [zone_of(lines[:body_start])]
+    for section in sections:
+        if is_roll_call(section.title):
+            zones.append(zone_of([line for p in section.paragraphs for line in p], ROLL_CALL_LABEL))
+            continue
+        for paragraph in section.paragraphs:
+            text = paragraph_text(paragraph)
+            for sentence in PRESENCE_SENTENCE.finditer(text):
+                zones.append(Zone(sentence.group(0), (0,), (paragraph[0].page,), prose=True))
+    for index in range(body_start, len(lines)):
+        label = heading_label(lines[index].text) if lines[index].heading else None
+        if label is None:
+            continue
+        end = next((i for i in range(index + 1, len(lines)) if lines[i].heading), len(lines))
+        zones.append(zone_of(lines[index + 1 : end], label))
+    return zones
 
 
 def heading_label(text: str) -> Label | None:
@@ -72,7 +103,7 @@ def read_attendance(zones: Sequence[Zone]) -> list[Attendee]:
     """Everyone the zones list, once each, in the order first listed."""
     readings: list[tuple[Reading, int, int]] = []
     for number, zone in enumerate(zones):
-        found = read_zone(zone.text, zone.default, zone.breaks)
+        found = read_zone(zone.text, zone.default, zone.breaks, prose=zone.prose)
         readings += [(r, zone.page_at(r.start), number) for r in found]
     merged: list[Attendee] = []
     zone_of_attendee: list[int] = []

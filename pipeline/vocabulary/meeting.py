@@ -300,6 +300,20 @@ ITEM_TITLE_WORDS = frozenset(
         "election", "approval", "adoption", "opening", "closing", "any", "next", "report",
     }
 )  # fmt: skip
+# How the page of a web transcript begins its lines around the minutes' text.
+WEB_CHROME = (
+    "download",
+    "transkript",
+    "page ",
+    "sida ",
+    "save this pdf",
+    "storlek:",
+    "starta visningen",
+    "embed size",
+    "citation preview",
+    "upload",
+    "view",
+)
 # Lines that look like items but never are: the signature block, list labels, web chrome.
 NOT_ITEM_TITLES = frozenset(
     {

@@ -124,6 +124,8 @@ ROLE_PHRASES: dict[str, Role] = {
     "utses att justera": Role.ADJUSTER,
     "att justera": Role.ADJUSTER,
     "rösträknare": Role.VOTE_COUNTER,
+    "suppleanten": Role.SUBSTITUTE,
+    "ersättaren": Role.SUBSTITUTE,
     "kassör": Role.TREASURER,
     "revisor": Role.AUDITOR,
     "revisorer": Role.AUDITOR,
@@ -141,6 +143,8 @@ ROLE_COMPOUND_ENDINGS: dict[str, Role] = {
     "ordföranden": Role.CHAIR,
     "justerare": Role.ADJUSTER,
     "rösträknare": Role.VOTE_COUNTER,
+    "suppleanten": Role.SUBSTITUTE,
+    "ersättaren": Role.SUBSTITUTE,
 }
 # Labels after which no more people are listed: the header's other fields, the notice block.
 STOP_LABELS = (

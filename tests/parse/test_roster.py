@@ -248,8 +248,9 @@ def test_a_member_replaced_for_part_of_the_meeting_stays_present() -> None:
     found = {p.name: p for p in people}
     assert found["Anders Lund"].status is Status.PRESENT
     assert found["Johan Ek"].substitute_for == "Anders Lund"
-    # a bare "för" names the replaced member only where substitutes are listed
-    assert "Leif Ström" in found and found["Maria Holm"].roles == (Role.MEMBER,)
+    # a bare "för" right between two names: the one after it was replaced
+    assert found["Maria Holm"].substitute_for == "Leif Ström"
+    assert found["Leif Ström"].status is Status.ABSENT
 
 
 def test_labels_in_capitals_and_without_colons() -> None:
@@ -260,3 +261,40 @@ def test_labels_in_capitals_and_without_colons() -> None:
         ("Plats och tid", LabelKind.STOP),
     ]
     assert heading_label("Kallade") is not None and heading_label("Mötets öppnande") is None
+
+
+def test_everyone_but_those_named() -> None:
+    people = attendance(
+        "Beslutande Fullmäktiges samtliga ledamöter med undantag för Lars Berg (KP), "
+        "Karin Ek (M) och Brita Svahn (S). Övriga närvarande Jonas Falk, sekreterare"
+    )
+    assert summary(people) == {
+        "Lars Berg": ("absent", {"member"}),
+        "Karin Ek": ("absent", {"member"}),
+        "Brita Svahn": ("absent", {"member"}),
+        "Jonas Falk": ("present", {"staff", "secretary"}),
+    }
+
+
+def test_a_sentence_of_an_item_that_says_who_was_there() -> None:
+    from pipeline.parse.lines import RawSection
+    from pipeline.parse.zones import attendance_zones
+
+    paragraph = (
+        Line(
+            "Närvarande var ordinarie ledamöter Anna Berg, Per Holm och Sven Åström, "
+            "suppleanten Vidar Lind, ordförande Camilla Ek och sekreterare Mikael Grön.",
+            1,
+            3,
+        ),
+    )
+    section = RawSection("2", "Konstituering", 1, (paragraph,))
+    people = read_attendance(attendance_zones([], 0, [section]))
+    assert summary(people) == {
+        "Anna Berg": ("present", set()),
+        "Per Holm": ("present", set()),
+        "Sven Åström": ("present", set()),
+        "Vidar Lind": ("present", {"substitute"}),
+        "Camilla Ek": ("present", {"chair"}),
+        "Mikael Grön": ("present", {"secretary"}),
+    }
