@@ -83,7 +83,7 @@ def test_character_boxes_are_pdfminers_on_the_page_as_shown(tmp_path: Path, rota
         expected = [c for c in pdf.pages[0].chars if c["text"].strip()]
     document = pypdfium2.PdfDocument(path)
     try:
-        _, chars = read_layer(document[0])
+        chars = read_layer(document[0]).chars
     finally:
         document.close()
     inked = ~np.isnan(chars.boxes[:, 0])
@@ -106,7 +106,7 @@ def test_words_split_at_spaces_and_keep_a_hyphen_that_ends_a_line(tmp_path: Path
     canvas.save()
     document = pypdfium2.PdfDocument(tmp_path / "hyphen.pdf")
     try:
-        _, chars = read_layer(document[0])
+        chars = read_layer(document[0]).chars
     finally:
         document.close()
     words = chars.words()
