@@ -72,22 +72,22 @@ def test_seeds_score_perfectly() -> None:
 # What the parser reaches on the dev corpus (49 documents, 30 organisations) today: a fall
 # below is a regression.
 DEV_CORPUS_FLOORS = {
-    "attendance": 0.48,
+    "attendance": 0.49,
     "roles": 0.34,
-    "sections": 0.73,
-    "section_titles": 0.72,
+    "sections": 0.75,
+    "section_titles": 0.73,
     "decisions": 0.68,
     "outcomes": 0.67,
     "signatories": 0.22,
 }
-DEV_CORPUS_DATE_FLOOR = 0.83
-DEV_CORPUS_MAX_REFUSED = 1
+DEV_CORPUS_DATE_FLOOR = 0.85
+DEV_CORPUS_MAX_REFUSED = 0
 # The same documents with their layout changed: the lowest headline figure each copy reaches.
 PERTURBED_FLOORS = {
-    "join-lines": {"attendance": 0.06, "sections": 0.0, "outcomes": 0.0, "date": 0.65},
-    "drop-blank-lines": {"attendance": 0.43, "sections": 0.58, "outcomes": 0.33, "date": 0.75},
-    "no-colons-or-tabs": {"attendance": 0.43, "sections": 0.73, "outcomes": 0.67, "date": 0.83},
-    "labels-first": {"attendance": 0.46, "sections": 0.73, "outcomes": 0.67, "date": 0.83},
+    "join-lines": {"attendance": 0.06, "sections": 0.0, "outcomes": 0.0, "date": 0.69},
+    "drop-blank-lines": {"attendance": 0.44, "sections": 0.58, "outcomes": 0.33, "date": 0.79},
+    "no-colons-or-tabs": {"attendance": 0.44, "sections": 0.74, "outcomes": 0.67, "date": 0.85},
+    "labels-first": {"attendance": 0.47, "sections": 0.75, "outcomes": 0.67, "date": 0.85},
 }
 
 
