@@ -24,14 +24,16 @@ import numpy.typing as npt
 from pipeline.extract.layout import PositionedLine, Word
 
 COLUMN_GAP_HEIGHTS = 2.0  # a gap this many line heights wide separates columns (a tab)
-# A gap this wide with no space character in it still separates words. Inside a word the
-# characters' advance boxes touch (−0.13 to +0.002 line heights on the dev PDFs, kerning the
-# negative end); a space is 0.2–0.3.
+# Between two runs on one line, a gap this wide separates words. Inside a word the characters'
+# advance boxes touch (−0.13 to +0.002 line heights on the dev PDFs, kerning the negative end);
+# a space is 0.2–0.3, and PDFium places one from about 0.13.
 WORD_GAP_HEIGHTS = 0.12
 WORD_BACKSTEP_HEIGHTS = 0.3  # kerning steps back less than this; a jump back starts a new piece
 SAME_LINE_OVERLAP = 0.3  # boxes that overlap this much of the lower one vertically share a line
-STACKED_STEP_WIDTHS = 0.3  # a character this close below or above the last continues a piece
-# that runs across the lines (of the smaller character's width)
+# A character this close below or above the last continues a piece that runs across the lines
+# (of the smaller character's width, which is its height as the text reads); across a space, a
+# column gap, as along a line.
+STACKED_STEP_WIDTHS = 0.3
 CELL_SEPARATOR = "\t"
 LINE_BREAKS = (0x0A, 0x0D)  # PDFium ends each line of its text order with "\r\n"
 
@@ -57,7 +59,9 @@ def pieces(text: str, boxes: npt.NDArray[np.float64], *, words: bool = False) ->
     """The runs of drawn characters in text order; with `words`, every space also ends one.
 
     A run ends at a line break of the text order, where the next character leaves the line,
-    steps back, or lies further on than a space (than a column gap, when a space is between).
+    steps back, or lies a column gap further on. Inside a run the spaces are PDFium's: it places
+    them where the gap exceeds what the font's advance and the character spacing explain, which
+    boxes alone cannot tell from letter-spaced type ("P R O T O K O L L" read "PROTOKOLL").
     """
     drawn = np.flatnonzero(~np.isnan(boxes[:, 0]))
     if not len(drawn):
@@ -75,12 +79,15 @@ def pieces(text: str, boxes: npt.NDArray[np.float64], *, words: bool = False) ->
     gap = after[:, 0] - before[:, 2]
     shared = np.minimum(before[:, 3], after[:, 3]) - np.maximum(before[:, 1], after[:, 1])
     on_line = shared >= SAME_LINE_OVERLAP * lower_height
-    widest = np.where(spaced, COLUMN_GAP_HEIGHTS, WORD_GAP_HEIGHTS) * lower_height
+    # A column gap is wide for the larger of the two: PDFium shrinks the box of text squeezed
+    # by its text matrix (an OCR layer's bullet "e " before a hanging indent) in height too.
+    widest = COLUMN_GAP_HEIGHTS * np.maximum(heights[:-1], heights[1:])
     along = on_line & (gap >= -WORD_BACKSTEP_HEIGHTS * lower_height) & (gap <= widest)
     # Rotated text: each character below (or above) the last, overlapping it sideways.
     beside = np.minimum(before[:, 2], after[:, 2]) - np.maximum(before[:, 0], after[:, 0])
     step = np.minimum(np.abs(after[:, 1] - before[:, 3]), np.abs(before[:, 1] - after[:, 3]))
-    stacked = ~on_line & (beside >= 0.5 * lower_width) & (step <= STACKED_STEP_WIDTHS * lower_width)
+    reach = np.where(spaced, COLUMN_GAP_HEIGHTS, STACKED_STEP_WIDTHS) * lower_width
+    stacked = ~on_line & (beside >= 0.5 * lower_width) & (step <= reach)
     joined = ~broken & (along | stacked)
     if words:
         joined &= ~spaced
