@@ -191,11 +191,11 @@ def _ocr_layer(path: Path) -> Path:
     return path
 
 
-def _ocr_words(canvas: Canvas, x: float, y: float, line: str) -> None:
+def _ocr_words(canvas: Canvas, x: float, y: float, line: str, *, size: float = 10) -> None:
     for word in line.split():
-        width = 5.0 * len(word)
-        _ocr_word(canvas, x, y, word, 10, width)
-        x += width + 3.0
+        width = size / 2 * len(word)
+        _ocr_word(canvas, x, y, word, size, width)
+        x += width + size * 0.3
 
 
 def test_an_ocr_layer_gives_each_row_once_in_reading_order(tmp_path: Path) -> None:
@@ -232,3 +232,32 @@ def test_letters_spaced_apart_or_rows_read_twice_disagree_with_pdfiums_reading()
     assert agreement(spaced, reference) < MIN_AGREEMENT
     assert agreement(twice, reference) < MIN_AGREEMENT
     assert agreement(moved, reference) > 0.95  # the order of lines is what the rebuild may change
+
+
+def test_a_title_set_large_over_three_lines_stays_one_block(tmp_path: Path) -> None:
+    """Lines both set larger than the text stand further apart by their size alone: a title
+    over three lines (here in a scan's OCR layer) is not three paragraphs, and the header under
+    it still starts a new one."""
+    if "Glyphless" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(_GlyphlessFont())
+    canvas = Canvas(str(tmp_path / "rubrik.pdf"), pagesize=A4, invariant=1)
+    canvas.drawImage(ImageReader(Image.new("L", (620, 877), 250)), 0, 0, *A4)
+    y = 760.0
+    title = [("Sjövikens samfällighet", 16), ("PROTOKOLL", 13), ("Styrelsemöte nr 8", 12)]
+    for line, size in title:
+        _ocr_words(canvas, 74, y, line, size=size)
+        y -= size * 1.2  # set solid: the leading of its own size
+    y -= 15
+    header = ["Datum: 2022-12-14", "Plats: Klubbstugan", "Närvarande: Åsa Öberg, Ture Vång"]
+    minutes = [*header, *(f"{n}. Punkt nummer {n} på dagordningen" for n in range(1, 8))]
+    for line in minutes:
+        _ocr_words(canvas, 79, y, line)
+        y -= ROW_PITCH_PT
+    canvas.save()
+    assert _page_text(tmp_path / "rubrik.pdf").split("\n") == [
+        "Sjövikens samfällighet",
+        "PROTOKOLL",
+        "Styrelsemöte nr 8",
+        "",
+        *minutes,
+    ]
