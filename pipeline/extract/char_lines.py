@@ -150,20 +150,27 @@ def stream_lines(text: str, boxes: npt.NDArray[np.float64]) -> list[PositionedLi
 def _group_lines(found: list[Piece]) -> list[list[Piece]]:
     """Pieces sharing a baseline, top to bottom; each line's pieces left to right."""
     lines: list[list[Piece]] = []
+    spans: list[tuple[float, float]] = []  # each line's median top and bottom so far
     for piece in sorted(found, key=lambda p: (p.top, p.left)):
-        for line in reversed(lines[-3:]):
-            if _overlap(line, piece) >= SAME_LINE_OVERLAP:
-                line.append(piece)
+        for index in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
+            if _overlap(spans[index], piece) >= SAME_LINE_OVERLAP:
+                lines[index].append(piece)
+                spans[index] = _span(lines[index])
                 break
         else:
             lines.append([piece])
+            spans.append((piece.top, piece.bottom))
     ordered = [sorted(line, key=lambda p: p.left) for line in lines]
     return sorted(ordered, key=lambda line: median(p.top for p in line))
 
 
-def _overlap(line: list[Piece], piece: Piece) -> float:
-    top = median(p.top for p in line)
-    bottom = median(p.bottom for p in line)
+def _span(line: list[Piece]) -> tuple[float, float]:
+    return median(p.top for p in line), median(p.bottom for p in line)
+
+
+def _overlap(span: tuple[float, float], piece: Piece) -> float:
+    """How much of the lower of a line and a piece they share vertically."""
+    top, bottom = span
     shared = min(bottom, piece.bottom) - max(top, piece.top)
     smallest = min(bottom - top, piece.height) or 1.0
     return shared / smallest
