@@ -133,11 +133,13 @@ def _chars(page: pypdfium2.PdfPage, text_page: pypdfium2.PdfTextPage) -> Chars:
         text.append(char)
         if char.isspace() or not box_of(raw, index, rect_ref):
             corners.append((nan, nan, nan, nan))
-        elif rect.right > rect.left and rect.top > rect.bottom:
+        else:
             corners.append((rect.left, rect.bottom, rect.right, rect.top))
-        else:  # PDFium gives rotated text a loose box of no size: take the glyph's own
-            corners.append(_glyph_box(raw, index))
     user = np.array(corners, dtype=np.float64).reshape(-1, 4)
+    # PDFium gives rotated text a loose box of no size: build one from the glyph's own.
+    degenerate = (user[:, 2] <= user[:, 0]) | (user[:, 3] <= user[:, 1])
+    for flat in np.flatnonzero(degenerate).tolist():
+        user[flat] = _glyph_box(raw, flat)
     shown = _shown(page, user)
     return Chars("".join(text), shown, _upright(shown, *page.get_size()))
 
