@@ -12,7 +12,10 @@ build): wall time around it (the primary figure), the "seconds" it reports, and 
 summed over it and all its children, sampled every 50 ms (bench/_tree_memory.py). Parts:
 
   text     text PDFs (--text-docs): protokoll with 1 and 2 workers, and in the same run on the
-           same files the floor, bare pdfplumber in this process (open, extract_text per page)
+           same files the floor, bare pdfplumber in this process (open, extract_text per page);
+           with --baseline EXE, another build with 1 worker in turn with this one (which goes
+           first alternates), and the time each takes to read a text page: the median of the
+           seconds its database records for each text page (the text layer read and checked)
   scanned  scanned PDFs (--scanned-docs): protokoll with 1 and 2 workers, and the floor, bare
            `tesseract PAGE.png stdout -l swe --psm 6` (OMP_THREAD_LIMIT=1) one page at a time
            on the pixels protokoll's OCR reads (page_image), written to PNG before timing
@@ -23,7 +26,8 @@ summed over it and all its children, sampled every 50 ms (bench/_tree_memory.py)
 Prints the machine (cores, load average: the machine may be shared), one table of runs
 (medians when --repeats > 1), and the targets: text pages/s at least 2 × pdfplumber's, OCR
 overhead under 15 % of Tesseract's seconds per page, 2 workers at least 1.7 × as fast as 1 on
-scans, peak memory under 1.5 GiB, a rerun under 5 % of the first run.
+scans, peak memory under 1.5 GiB, a rerun under 5 % of the first run; against a baseline, a text
+page at most 20 % slower to read and to ingest.
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pdfplumber
 import psutil
 import pypdfium2
@@ -65,13 +70,15 @@ SPEEDUP_MIN = 1.7  # 2 workers / 1 worker on scans
 PEAK_MEMORY_MAX_BYTES = int(1.5 * GIB)
 RERUN_SHARE_MAX = 0.05  # of the first run's seconds
 LINEAR_GROWTH_MAX = 1.1  # seconds a document, largest archive / smallest
+BASELINE_GROWTH_MAX = 1.2  # a text page's seconds, this build / the baseline
 
 PDFPLUMBER = "pdfplumber, in-process"
 TESSERACT = "tesseract, page by page"
 ONE_WORKER = "protokoll, 1 worker"
 TWO_WORKERS = "protokoll, 2 workers"
 RERUN = "protokoll, 2 workers, rerun"
-JOBS = {ONE_WORKER: 1, TWO_WORKERS: 2, RERUN: 2}
+BASELINE = "baseline, 1 worker"
+JOBS = {ONE_WORKER: 1, TWO_WORKERS: 2, RERUN: 2, BASELINE: 1}
 
 
 @dataclass(frozen=True)
@@ -86,6 +93,7 @@ class IngestRun:
     wall_s: float
     peak_bytes: int
     report: dict[str, Any]  # what `protokoll ingest --json` printed
+    text_page_s: float | None = None  # median seconds its database records for a text page
 
     @property
     def failed(self) -> int:
@@ -105,6 +113,7 @@ class Row:
     walls_s: list[float] = field(default_factory=list)
     reports: list[dict[str, Any]] = field(default_factory=list)  # protokoll's, one a repeat
     note: str = ""
+    text_page_s: float | None = None  # median over the repeats of IngestRun.text_page_s
 
     @property
     def documents_per_s(self) -> float:
@@ -230,10 +239,21 @@ class Protokoll:
                 f"{' '.join(command)} printed no JSON object on stdout (has it --json yet?):\n"
                 f"{stdout[-1000:]}{stderr[-2000:]}"
             ) from None
-        run = IngestRun(wall_s, memory.peak_bytes, report)
+        run = IngestRun(wall_s, memory.peak_bytes, report, text_page_seconds(database))
         for failure in report.get("failed", [])[:3]:
             log(f"  failed: {failure}")
         return run
+
+
+def text_page_seconds(database: Path) -> float | None:
+    """The median of the seconds the database records for reading each text page."""
+    try:
+        with duckdb.connect(str(database), read_only=True) as con:
+            query = "SELECT median(seconds) FROM pages WHERE method = 'text'"
+            row = con.execute(query).fetchone()
+    except duckdb.Error:  # no database or no pages table: nothing was loaded
+        return None
+    return None if row is None or row[0] is None else float(row[0])
 
 
 def default_executable() -> Path:
@@ -264,15 +284,26 @@ def logged(label: str, seconds: float) -> float:
     return seconds
 
 
-def text_part(protokoll: Protokoll, corpus: Archive, repeats: int, parts: set[str]) -> list[Row]:
-    """pdfplumber, 1 worker and 2 workers on the same PDFs (with "text"); the rerun after 2."""
+def text_part(
+    protokoll: Protokoll,
+    corpus: Archive,
+    repeats: int,
+    parts: set[str],
+    baseline: Protokoll | None = None,
+) -> list[Row]:
+    """pdfplumber, 1 worker and 2 workers on the same PDFs (with "text"); the rerun after 2;
+    the baseline build with 1 worker, in turn with this one."""
     floor: list[float] = []
     runs: Runs = {}
     for repeat in range(repeats):
         log(f"text PDFs, {len(corpus.pdfs)} documents, run {repeat + 1} of {repeats}")
         if "text" in parts:
             floor.append(logged(PDFPLUMBER, pdfplumber_seconds(corpus.pdfs)))
-            ingest_in_turn(protokoll, corpus, [ONE_WORKER], runs)
+            builds = [(protokoll, ONE_WORKER)]
+            if baseline is not None:  # which build goes first alternates: no drift favours one
+                builds = [*builds, (baseline, BASELINE)][:: 1 if repeat % 2 == 0 else -1]
+            for build, label in builds:
+                ingest_in_turn(build, corpus, [label], runs)
         second = [TWO_WORKERS, RERUN] if "rerun" in parts else [TWO_WORKERS]
         ingest_in_turn(protokoll, corpus, second, runs)
     rows = [floor_row("text", PDFPLUMBER, corpus, floor)] if floor else []
@@ -317,6 +348,7 @@ def floor_row(part: str, run: str, corpus: Archive, seconds: list[float]) -> Row
 
 def ingest_row(part: str, run: str, corpus: Archive, runs: list[IngestRun]) -> Row:
     reported = [r.report["seconds"] for r in runs if "seconds" in r.report]
+    page_s = [r.text_page_s for r in runs if r.text_page_s is not None]
     return Row(
         part,
         run,
@@ -328,6 +360,7 @@ def ingest_row(part: str, run: str, corpus: Archive, runs: list[IngestRun]) -> R
         max(r.failed for r in runs),
         [r.wall_s for r in runs],
         [r.report for r in runs],
+        text_page_s=statistics.median(page_s) if page_s else None,
     )
 
 
@@ -345,6 +378,7 @@ def targets(rows: Sequence[Row]) -> list[Target]:
     """Each target whose runs were measured."""
     return [
         *text_target(rows),
+        *baseline_targets(rows),
         *scanned_targets(rows),
         *rerun_targets(rows),
         *memory_target(rows),
@@ -359,6 +393,25 @@ def text_target(rows: Sequence[Row]) -> list[Target]:
     ratio = two.pages_per_s / floor.pages_per_s
     name = "text pages/s, 2 workers / pdfplumber"
     return [Target(name, ratio, f"{ratio:.2f}", f"≥ {TEXT_RATIO_MIN}", ratio >= TEXT_RATIO_MIN)]
+
+
+def baseline_targets(rows: Sequence[Row]) -> list[Target]:
+    """This build's text pages against the baseline's, read (own seconds) and ingested (wall)."""
+    ours, theirs = find(rows, "text", ONE_WORKER), find(rows, "text", BASELINE)
+    if not (ours and theirs):
+        return []
+    goal = f"≤ {BASELINE_GROWTH_MAX}"
+    found = []
+    if ours.text_page_s and theirs.text_page_s:
+        read = ours.text_page_s / theirs.text_page_s
+        shown = f"{read:.2f} ({ours.text_page_s * 1000:.1f} / {theirs.text_page_s * 1000:.1f} ms)"
+        name = "text page read, this build / baseline"
+        found.append(Target(name, read, shown, goal, read <= BASELINE_GROWTH_MAX))
+    wall = ours.seconds_per_page / theirs.seconds_per_page
+    shown = f"{wall:.2f} ({ours.wall_s:.1f} / {theirs.wall_s:.1f} s)"
+    name = "text page ingested, 1 worker, this build / baseline"
+    found.append(Target(name, wall, shown, goal, wall <= BASELINE_GROWTH_MAX))
+    return found
 
 
 def scanned_targets(rows: Sequence[Row]) -> list[Target]:
@@ -448,8 +501,12 @@ def print_machine(machine: dict[str, Any]) -> None:
 
 def print_runs(rows: Sequence[Row], repeats: int) -> None:
     of = f", median of {repeats}" if repeats > 1 else ""
-    print(f"\n## runs (wall seconds{of}; own s: protokoll's own figure; peak: RSS of the tree)\n")
-    header = ["part", "run", "docs", "pages", "wall s", "own s", "docs/s", "pages/s", "peak MiB"]
+    print(
+        f"\n## runs (wall seconds{of}; own s: protokoll's own figure; page ms: median reading "
+        "time of a text page, from the database; peak: RSS of the tree)\n"
+    )
+    header = ["part", "run", "docs", "pages", "wall s", "own s", "docs/s", "pages/s", "page ms"]
+    header += ["peak MiB"]
     body = [
         [
             row.part,
@@ -460,6 +517,7 @@ def print_runs(rows: Sequence[Row], repeats: int) -> None:
             "–" if row.reported_s is None else f"{row.reported_s:.1f}",
             f"{row.documents_per_s:.2f}",
             f"{row.pages_per_s:.2f}",
+            "–" if row.text_page_s is None else f"{row.text_page_s * 1000:.1f}",
             "–" if row.peak_bytes is None else f"{row.peak_bytes / MIB:.0f}",
             row.note + (f"; {row.failed} FAILED" if row.failed else ""),
         ]
@@ -543,6 +601,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--protokoll", type=Path, default=default_executable(), help="the CLI to measure"
     )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="another build's CLI, measured in the same run on the text PDFs (1 worker)",
+    )
     args = parser.parse_args(argv)
     args.scales = sorted(
         {int(n) for n in args.scales.split(",")} | ({FULL_SCALE} if args.full else set())
@@ -557,10 +620,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     machine = machine_facts()
     print_machine(machine)
     protokoll = Protokoll(args.protokoll, args.work)
+    baseline = None if args.baseline is None else Protokoll(args.baseline, args.work)
     rows: list[Row] = []
     if parts & {"text", "rerun"}:
         corpus = archive(args.work, args.text_docs, args.seed, scanned=False)
-        rows += text_part(protokoll, corpus, args.repeats, parts)
+        rows += text_part(protokoll, corpus, args.repeats, parts, baseline)
     if "scanned" in parts:
         corpus = archive(args.work, args.scanned_docs, args.seed, scanned=True)
         rows += scanned_part(protokoll, corpus, args.repeats)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian packages protokoll needs (Tesseract with Swedish and orientation data,
-# poppler-utils, the DejaVu font), but only those that are missing. Needs root or sudo.
+# poppler-utils, antiword for Word 97–2003 .doc files, the DejaVu font), but only those that are
+# missing. Needs root or sudo.
 set -euo pipefail
 
 missing=()
@@ -11,6 +12,7 @@ langs=$(tesseract --list-langs 2>/dev/null || true)
 grep -qx swe <<<"$langs" || missing+=(tesseract-ocr-swe)
 grep -qx osd <<<"$langs" || missing+=(tesseract-ocr-osd)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v antiword >/dev/null 2>&1 || missing+=(antiword)
 # The sample renderer's font, so regenerated fixtures match the committed ones.
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 

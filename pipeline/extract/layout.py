@@ -23,6 +23,7 @@ import numpy.typing as npt
 
 LEADING_RANGE = (1.0, 1.4)  # plausible leading, in line heights
 PARAGRAPH_PITCH_RATIO = 1.3  # a pitch this much above the leading starts a new paragraph
+LARGER_TYPE = 1.2  # lines this many line heights high are set larger than the text
 GUTTER_BINS = 200  # the text width is scanned for a gutter in this many slices
 GUTTER_MIN_WIDTH_SHARE = 0.02  # of the text width: narrower white bands are word spaces
 GUTTER_ZONE = (0.3, 0.7)  # a gutter lies in the middle of the text width
@@ -69,11 +70,21 @@ def join_lines(lines: Sequence[PositionedLine]) -> str:
     typical = quantiles(forward, n=4)[0] if len(forward) >= 2 else high
     leading = min(max(typical, low), high)
     out = [kept[0].text.strip()]
-    for pitch, line in zip(pitches, kept[1:], strict=True):
-        if line.new_paragraph or pitch > PARAGRAPH_PITCH_RATIO * leading:
+    for pitch, (before, line) in zip(pitches, pairwise(kept), strict=True):
+        expected = leading * _size(before, line, line_height)
+        if line.new_paragraph or pitch > PARAGRAPH_PITCH_RATIO * expected:
             out.append("")
         out.append(line.text.strip())
     return "\n".join(out)
+
+
+def _size(before: PositionedLine, line: PositionedLine, line_height: float) -> float:
+    """How much larger than the text two lines are set, when both are (a title over two or
+    three lines): they stand further apart by their size alone, not as paragraphs."""
+    heights = (before.bottom - before.top, line.bottom - line.top)
+    if min(heights) < LARGER_TYPE * line_height:
+        return 1.0
+    return sum(heights) / 2 / line_height
 
 
 def find_gutter(words: Sequence[Word]) -> tuple[float, float] | None:

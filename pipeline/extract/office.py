@@ -1,9 +1,11 @@
-"""Older word-processor files (.doc, .rtf, .odt), converted to .docx by LibreOffice and read.
+"""Older word-processor files (.doc, .rtf, .odt): .doc by antiword, the rest by LibreOffice.
 
-LibreOffice is the one external program here: found once, run headless without a shell, with a
-timeout and a throw-away user profile (a shared profile makes parallel conversions fail and
-leaves lock files behind). It is not part of protokoll's set-up; without it these files are
-recorded as failed with a message that says how to install it.
+A .doc file is read by antiword (worddoc), which scripts/install-system-deps.sh installs. What
+it cannot read (.rtf, .odt, a .doc that is really RTF or too short for antiword) is converted to
+.docx by LibreOffice and read: found once, run headless without a shell, with a timeout and a
+throw-away user profile (a shared profile makes parallel conversions fail and leaves lock files
+behind). LibreOffice is not part of protokoll's set-up; without it those files are recorded as
+failed with a message that says how to install it.
 """
 
 from __future__ import annotations
@@ -18,12 +20,18 @@ from pathlib import Path
 
 from pipeline.errors import CorruptFile, ExtractionError, MissingDependency
 from pipeline.extract.docx import read_docx
+from pipeline.extract.worddoc import CannotRead, antiword_binary, read_doc
 from pipeline.records import Page
 
 OFFICE_TIMEOUT_S = 120
 OFFICE_PROGRAMS = ("soffice", "libreoffice")
 INSTALL_HINT = (
-    "install LibreOffice Writer to read .doc, .rtf and .odt files: "
+    "install LibreOffice Writer to read .rtf and .odt files: "
+    "apt-get install libreoffice-writer-nogui (or save the files as .docx)"
+)
+DOC_INSTALL_HINT = (
+    "install antiword to read Word 97–2003 .doc files: apt-get install antiword "
+    "(or run scripts/install-system-deps.sh); LibreOffice Writer reads them too: "
     "apt-get install libreoffice-writer-nogui (or save the files as .docx)"
 )
 
@@ -39,10 +47,26 @@ def office_binary() -> str:
 
 
 def extract_office(path: Path) -> tuple[Page, ...]:
+    is_doc = path.suffix.lower() == ".doc"
+    unread = None  # why antiword did not read a .doc file
+    antiword = antiword_binary() if is_doc else None
+    if antiword is not None:
+        try:
+            return read_doc(antiword, path)
+        except CannotRead as exc:
+            unread = str(exc)
     try:
         binary = office_binary()
     except MissingDependency as exc:
-        raise MissingDependency(exc.message, path=str(path), hint=exc.hint) from exc
+        if unread is not None:
+            raise MissingDependency(
+                f"antiword cannot read the file ({unread}) and LibreOffice is not installed",
+                path=str(path),
+                hint=INSTALL_HINT,
+            ) from exc
+        hint = DOC_INSTALL_HINT if is_doc else exc.hint
+        message = "neither antiword nor LibreOffice is installed" if is_doc else exc.message
+        raise MissingDependency(message, path=str(path), hint=hint) from exc
     with tempfile.TemporaryDirectory(prefix="protokoll-office-") as work:
         converted = convert_to_docx(binary, path, Path(work))
         return read_docx(converted, source=str(path))

@@ -12,10 +12,9 @@ import pypdfium2
 import pypdfium2.raw as pdfium_c
 
 from pipeline.errors import CorruptFile, EncryptedFile, InputError
-from pipeline.extract import layout, ocr, quality
-from pipeline.extract.layout import PositionedLine, join_lines
+from pipeline.extract import ocr, quality
 from pipeline.extract.page_image import draws_only_text, page_image, page_ink
-from pipeline.extract.pdf_text import Chars, read_layer
+from pipeline.extract.pdf_text import read_layer
 from pipeline.extract.quality import OcrReason
 from pipeline.extract.scan import read_scan_page
 from pipeline.limits import check_page_count
@@ -31,10 +30,17 @@ LOAD_ERRORS = {  # FPDF_GetLastError after a failed load, but for the encryption
 
 @dataclass(frozen=True)
 class PagePlan:
-    """A page's text layer and, when it cannot be trusted, why the page goes to OCR."""
+    """A page's text layer and, when it cannot be trusted, why the page goes to OCR.
+
+    `agreement` is how alike the lines rebuilt from the characters' boxes and PDFium's own
+    reading of them are (pdf_text.read_layer); `repaired` says the page's text is PDFium's
+    reading because they disagreed.
+    """
 
     page: Page
     ocr_reason: OcrReason | None
+    agreement: float = 1.0
+    repaired: bool = False
 
 
 def extract_pdf(path: Path) -> tuple[Page, ...]:
@@ -90,32 +96,18 @@ def _plan(document: pypdfium2.PdfDocument, index: int, path: Path) -> PagePlan:
     except pypdfium2.PdfiumError as exc:
         raise _unreadable_page(index, exc, path) from exc
     try:
-        lines, chars = read_layer(page)
-        text = _text_layer(lines, chars)
-        reason = quality.text_reason(text)
+        layer = read_layer(page)
+        reason = quality.text_reason(layer.text)
         if reason is None and not draws_only_text(page):
             # the layer reads well: does it hold all the text the page shows?
-            reason = quality.ink_reason(page_ink(page, chars.inked()))
+            reason = quality.ink_reason(page_ink(page, layer.chars.inked()))
     except pypdfium2.PdfiumError as exc:
         raise _unreadable_page(index, exc, path) from exc
     finally:
         page.close()
     seconds = time.perf_counter() - started
-    return PagePlan(Page(index + 1, text, PageMethod.TEXT, None, seconds), reason)
-
-
-def _text_layer(lines: list[PositionedLine], chars: Chars) -> str:
-    """The page's text, line by line; a page set in two columns is read column by column.
-
-    Lines come from PDFium's segments, which place the spaces a PDF only implies by position.
-    Only a page whose characters leave a gutter is read again from its words.
-    """
-    inked = chars.inked()
-    if layout.find_gutter_between(inked[:, 0], inked[:, 2]) is not None:
-        columns = layout.read_columns(layout.group_lines(chars.words()))
-        if columns is not None:
-            return join_lines(columns)
-    return join_lines(lines)
+    text_page = Page(index + 1, layer.text, PageMethod.TEXT, None, seconds)
+    return PagePlan(text_page, reason, layer.agreement, layer.repaired)
 
 
 def _ocr_page(document: pypdfium2.PdfDocument, number: int, reason: OcrReason, path: Path) -> Page:

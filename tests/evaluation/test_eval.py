@@ -72,12 +72,12 @@ def test_seeds_score_perfectly() -> None:
 # What the parser reaches on the dev corpus (49 documents, 30 organisations) today: a fall
 # below is a regression.
 DEV_CORPUS_FLOORS = {
-    "attendance": 0.93,
+    "attendance": 0.94,
     "roles": 0.74,
-    "sections": 0.87,
-    "section_titles": 0.85,
-    "decisions": 0.84,
-    "outcomes": 0.83,
+    "sections": 0.89,
+    "section_titles": 0.87,
+    "decisions": 0.86,
+    "outcomes": 0.86,
     "signatories": 0.26,
 }
 DEV_CORPUS_DATE_FLOOR = 1.0
@@ -122,10 +122,10 @@ HEADER_FLOORS = {
 }
 # The same documents with their layout changed: the lowest headline figure each copy reaches.
 PERTURBED_FLOORS = {
-    "join-lines": {"attendance": 0.88, "sections": 0.65, "outcomes": 0.56, "date": 1.0},
-    "drop-blank-lines": {"attendance": 0.93, "sections": 0.86, "outcomes": 0.83, "date": 1.0},
-    "no-colons-or-tabs": {"attendance": 0.93, "sections": 0.87, "outcomes": 0.83, "date": 1.0},
-    "labels-first": {"attendance": 0.93, "sections": 0.87, "outcomes": 0.83, "date": 1.0},
+    "join-lines": {"attendance": 0.89, "sections": 0.69, "outcomes": 0.59, "date": 1.0},
+    "drop-blank-lines": {"attendance": 0.94, "sections": 0.88, "outcomes": 0.86, "date": 1.0},
+    "no-colons-or-tabs": {"attendance": 0.94, "sections": 0.89, "outcomes": 0.85, "date": 1.0},
+    "labels-first": {"attendance": 0.94, "sections": 0.89, "outcomes": 0.85, "date": 1.0},
 }
 
 

@@ -1,10 +1,12 @@
-"""The PDF text layer through PDFium: implied spaces, lines, paragraphs, columns, char boxes."""
+"""The PDF text layer through PDFium: implied spaces, lines, paragraphs, columns, char boxes,
+text set sideways or letter-spaced, and the check against PDFium's own reading."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 import pdfplumber
 import pypdfium2
 import pypdfium2.raw as pdfium_c
@@ -12,7 +14,11 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from pipeline.extract.pdf_text import page_text, read_layer
+from pipeline.extract import pdf_text
+from pipeline.extract.layer_check import MIN_AGREEMENT
+from pipeline.extract.layout import PositionedLine
+from pipeline.extract.pdf import plan_pages
+from pipeline.extract.pdf_text import Layer, page_text, read_layer
 from tests.conftest import FIXTURES
 
 
@@ -83,7 +89,7 @@ def test_character_boxes_are_pdfminers_on_the_page_as_shown(tmp_path: Path, rota
         expected = [c for c in pdf.pages[0].chars if c["text"].strip()]
     document = pypdfium2.PdfDocument(path)
     try:
-        _, chars = read_layer(document[0])
+        chars = read_layer(document[0]).chars
     finally:
         document.close()
     inked = ~np.isnan(chars.boxes[:, 0])
@@ -106,7 +112,7 @@ def test_words_split_at_spaces_and_keep_a_hyphen_that_ends_a_line(tmp_path: Path
     canvas.save()
     document = pypdfium2.PdfDocument(tmp_path / "hyphen.pdf")
     try:
-        _, chars = read_layer(document[0])
+        chars = read_layer(document[0]).chars
     finally:
         document.close()
     words = chars.words()
@@ -127,3 +133,93 @@ def test_a_word_hyphenated_over_a_line_end_reads_whole_after_cleaning(tmp_path: 
     source = identify(tmp_path / "avstavning.pdf")
     assert "\x02" not in extract(source).pages[0].text
     assert "kompetensutveckling" in "\n".join(line.text for line in clean(extract(source)).lines)
+
+
+BODY = [
+    "Sammanträde med styrelsen för Föreningen Sjöviken",
+    "Datum: 2024-05-02 kl. 18.00",
+    "Plats: Bygdegården, Sjöviken",
+]
+
+
+def _layer(path: Path) -> Layer:
+    document = pypdfium2.PdfDocument(path)
+    try:
+        return read_layer(document[0])
+    finally:
+        document.close()
+
+
+def test_a_letter_spaced_title_reads_as_one_word(tmp_path: Path) -> None:
+    """Character spacing (Tc) sets letters apart by more than a word space's share of a line;
+    PDFium's own spaces, which allow for it, say where the words end."""
+    canvas = Canvas(str(tmp_path / "spärrad.pdf"), pagesize=A4, invariant=1)
+    title = canvas.beginText(60, 780)
+    title.setFont("Helvetica-Bold", 14)
+    title.setCharSpace(4)
+    title.textOut("PROTOKOLL")
+    title.setCharSpace(0)
+    canvas.drawText(title)
+    canvas.setFont("Helvetica", 11)
+    for number, line in enumerate(BODY):
+        canvas.drawString(60, 750 - 14 * number, line)
+    canvas.save()
+    layer = _layer(tmp_path / "spärrad.pdf")
+    assert layer.text.split("\n") == ["PROTOKOLL", "", *BODY]
+    assert not layer.repaired
+
+
+@pytest.mark.parametrize("angle", [90, 270])
+def test_text_drawn_sideways_reads_in_lines(tmp_path: Path, angle: int) -> None:
+    """A table laid out landscape and printed sideways on an upright page: read as the reader
+    turns the page, line by line, not a letter a line."""
+    canvas = Canvas(str(tmp_path / f"liggande{angle}.pdf"), pagesize=A4, invariant=1)
+    width, height = A4
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(angle)
+    canvas.setFont("Helvetica", 11)
+    for number, line in enumerate(BODY):
+        canvas.drawString(-300, 200 - 14 * number, line)
+    canvas.save()
+    assert _layer(tmp_path / f"liggande{angle}.pdf").text.split("\n") == BODY
+
+
+def test_a_line_printed_up_the_margin_stays_one_line_after_the_text(tmp_path: Path) -> None:
+    """E-signing services print a transaction line up the margin of every page: it is one line
+    of its own, not letters spread over the lines of text it passes."""
+    canvas = Canvas(str(tmp_path / "signerad.pdf"), pagesize=A4, invariant=1)
+    canvas.setFont("Helvetica", 11)
+    for number, line in enumerate(BODY):
+        canvas.drawString(60, 780 - 14 * number, line)
+    canvas.saveState()
+    canvas.translate(30, 560)
+    canvas.rotate(90)
+    canvas.setFont("Helvetica", 7)
+    canvas.drawString(0, 0, "Transaktion 09222115557 Signerat AB, CD")
+    canvas.restoreState()
+    canvas.save()
+    lines = _layer(tmp_path / "signerad.pdf").text.split("\n")
+    assert lines[:3] == BODY
+    assert lines[-1] == "Transaktion 09222115557 Signerat AB, CD"
+
+
+def test_lines_that_disagree_with_pdfiums_reading_are_replaced_by_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where boxes mislead the rebuild (here, one that spaces every letter), the page's text is
+    PDFium's own reading of the same characters, and the plan says it was repaired."""
+    canvas = Canvas(str(tmp_path / "vilseledande.pdf"), pagesize=A4, invariant=1)
+    canvas.setFont("Helvetica", 11)
+    for number, line in enumerate(BODY):
+        canvas.drawString(60, 780 - 14 * number, line)
+    canvas.save()
+
+    def spaced_letters(text: str, boxes: npt.NDArray[np.float64]) -> list[PositionedLine]:
+        return [PositionedLine(" ".join(line.replace(" ", "")), 0, 1) for line in BODY]
+
+    monkeypatch.setattr(pdf_text, "read_lines", spaced_letters)
+    layer = _layer(tmp_path / "vilseledande.pdf")
+    assert layer.repaired and layer.agreement < MIN_AGREEMENT
+    assert layer.text.split("\n") == BODY
+    [plan] = plan_pages(tmp_path / "vilseledande.pdf")
+    assert plan.repaired and plan.page.text.split("\n") == BODY
