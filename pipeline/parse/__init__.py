@@ -28,6 +28,7 @@ from pipeline.parse.decisions import find_decisions
 from pipeline.parse.elections import elected_roles
 from pipeline.parse.header import parse_header
 from pipeline.parse.lines import Paragraph, paragraph_text, paragraphs
+from pipeline.parse.persons import full_name
 from pipeline.parse.sections import (
     drop_stray_names,
     outline,
@@ -99,8 +100,9 @@ def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
     in_sections = _texts([p for s in raw_sections for p in s.paragraphs])
     general = (header.body or "").casefold().endswith(GENERAL_MEETING_ENDINGS)
     attendance = add_speakers(attendance, in_sections, Role.MEMBER if general else None)
+    document = "\n".join(line.text for line in lines)
     for name, role, page in elected_roles(sections):
-        attendance = add_role(attendance, name, role, page)
+        attendance = add_role(attendance, full_name(name, document), role, page)
     attendance = merge_signatories(attendance, signatories)
     found = find_section_entities([(s.text, s.number) for s in sections], people)
     entities = tuple(e for section_entities in found for e in section_entities)

@@ -58,6 +58,7 @@ TITLE_PREPOSITIONS = frozenset(
 )
 LONG_TITLE_WORDS = 10  # a title this long is more often a sentence than a heading
 SENTENCE_TITLE_WORDS = 6
+SENTENCE_SUB_ITEM_WORDS = 4
 UNIT_WORDS = frozenset(
     {"kr", "kronor", "tkr", "mkr", "st", "procent", "personer", "år", "dagar", "timmar", "ggr"}
 )
@@ -359,6 +360,7 @@ def _sub_items(inside: Sequence[Candidate], parent: Candidate, number: str) -> l
     numbered = [
         c for c in inside
         if c.scheme == "item" and len(c.number) == depth and c.number[:-1] == parent.number
+        and not _numbered_sentence(c.title)
     ]  # fmt: skip
     chain = _consecutive([c.number[-1] for c in numbered], numbered, minimum=1)
     if chain:
@@ -373,6 +375,13 @@ def _sub_items(inside: Sequence[Candidate], parent: Candidate, number: str) -> l
     letters = [c for c in inside if c.scheme == "letter" and c.letter]
     chain = _consecutive([_letter_rank(c.letter or "") for c in letters], letters)
     return [Item(c, f"{number}.{c.letter}") for c in chain]
+
+
+def _numbered_sentence(title: str) -> bool:
+    """ "3.1 Årsmötet befanns vara behörigen utlyst.": a numbered paragraph of an item's text
+    (a decision, a note), not a sub-item with a title of its own."""
+    words = len(title.split())
+    return (title.endswith(".") and words >= SENTENCE_SUB_ITEM_WORDS) or words > LONG_TITLE_WORDS
 
 
 def _letter_rank(letter: str) -> int:

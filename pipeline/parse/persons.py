@@ -214,3 +214,19 @@ def party_of(token: str) -> str | None:
     if bracketed and 1 <= len(inner) <= 4 and inner.isalpha() and inner[:1].isupper():
         return inner
     return None
+
+
+def full_name(name: str, text: str) -> str:
+    """A first name as the full name the minutes introduced it with ("Edvard Thörnros nominerar
+    sig själv … Edvard utses"), when they named it in full exactly one way before using the
+    first name alone."""
+    if " " in name.strip() or not name[:1].isupper():
+        return name
+    alone = re.search(rf"(?<!\w){re.escape(name)}(?![ \t]+[A-ZÅÄÖ])", text)
+    before = text[: alone.start()] if alone else text
+    following = {
+        match.group(1)
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}[ \t]+([^\W\d_][\w'’-]+)", before)
+    }
+    surnames = {word for word in following if is_name_word(word)}
+    return f"{name} {surnames.pop()}" if len(surnames) == 1 else name

@@ -53,6 +53,7 @@ ROW_MARKS = re.compile(r"^[\s,;:\t]*(?:\([^()]{1,4}\)|[A-ZÅÄÖ]{1,3}|[Xx]|[-�
 NAME_TO_ROLE = re.compile(r"^[\s,]*(?:\([^()]{1,4}\)|[A-ZÅÄÖ]{1,3})?[\s,]*$")
 GROUP_BREAK = re.compile(r"[.;]\s|\n")  # between the name groups of labels printed first
 MAX_ITEM_WORDS = 4
+MIN_HANDLES = 2
 MAX_ITEM_CHARS = 40
 LIST_SHARE = 0.6  # of a list's items, at least this share are a few words long
 SINGULAR_ROLES = frozenset({Role.CHAIR, Role.VICE_CHAIR, Role.SECRETARY, Role.TREASURER})
@@ -211,7 +212,10 @@ def _list_items(
             if any(p.start < item_end and item_start < p.end for p in people):
                 continue
             single = len(item.split()) == 1
-            vouched = not single or not known or lexicon().is_given_name(item)
+            # a lone lower-case word after a label is a sentence ("Närvarolista upprättades")
+            listed_names = sum(_is_name_item(other) for _, other in items)
+            handles = label.kind is LabelKind.ROLE or listed_names >= MIN_HANDLES
+            vouched = not single or lexicon().is_given_name(item) or (not known and handles)
             if _is_name_item(item) and vouched:
                 found.append(PersonSpan(item_start, item_end, item))
     return found

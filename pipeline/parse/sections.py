@@ -7,10 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from pipeline.names import fold
+from pipeline.nlp.dates import parse_date
 from pipeline.parse.contents import find_contents
 from pipeline.parse.headings import Item, numbered_items
 from pipeline.parse.lines import Paragraph, RawSection, paragraphs
 from pipeline.parse.people import is_person_name
+from pipeline.parse.zones import heading_label
 from pipeline.records import Line
 from pipeline.vocabulary.meeting import (
     AGENDA_TITLES,
@@ -36,30 +38,27 @@ KNOWN_LABELS = (
     | TIME_AND_PLACE_LABELS
 )
 
-SECTION_SIGN_HEADINGS = (
-    re.compile(r"^§§?\s*(?P<number>\d{1,4}[a-z]?)\s*[.:]?(?:\s+(?P<title>.*))?$"),
-    re.compile(r"^(?P<number>\d{1,4})\s*§\s*[.:]?(?:\s+(?P<title>.*))?$"),
-    re.compile(r"^(?:Paragraf|Pgf\.?)\s+(?P<number>\d{1,4})\s*[.:]?(?:\s+(?P<title>.*))?$", re.I),
-)
-ITEM_HEADINGS = (
-    re.compile(
-        r"^(?:Punkt|Ärende)\s+(?P<number>\d{1,3}(?:\.\d{1,2})*)\s*[.:)]?(?:\s+(?P<title>.*))?$",
-        re.I,
-    ),
-    re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,2})[.)]?\s+(?P<title>[A-ZÅÄÖÉ].*)$"),
-)
+# A marked heading's number ("3.1 Val av sekreterare", "4.1 ix.ufs.se"): the source marks it a
+# heading, so a title in lower case is a title too.
+MARKED_NUMBER = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,2})[.)]?\s+(?P<title>\S.*)$")
+DATE_HEADING_WORDS = 4
+# Headings over the signature block: they and their sub-headings ("7.1 Sekreterare") are no item.
+SIGNATURE_HEADINGS = {"signaturer", "signatures", "underskrifter", "justeras"}
 RESTARTED_ITEM = re.compile(r"^\s*1[.)]\s+(?P<title>[A-ZÅÄÖ].*)$")
 DIARY_NUMBER = re.compile(
     r"\b(?:Dnr|Diarienr|Diarienummer)\.?\s*:?\s*(?P<dnr>[A-ZÅÄÖ]{0,6}\s?\d{2,4}[/.:-]\d{1,5}(?:[/.:-]\d+)*)",
 )
-HEADING_MAX_WORDS = 14
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-MEETING_WORD = re.compile(r"\b(?:protokoll|\w*möte|sammanträde|meeting|minutes)\b", re.IGNORECASE)
+MEETING_WORD = re.compile(
+    r"\b(?:\w*protokoll|\w*möte|sammanträde|meeting|minutes)\b", re.IGNORECASE
+)
 OPENING_OR_CLOSING = re.compile(r"\b(?:öppna|avslut)", re.IGNORECASE)
 UNNUMBERED_HEADING_MAX_WORDS = 10
+COLON_HEADING_MAX_WORDS = 5
 MIN_NUMBERED_HEADINGS = 2  # fewer is no numbering scheme: a lone "1." is a list, not an agenda
 MIN_UNNUMBERED_HEADINGS = 3
-FIRST_ITEM_MAX = 3  # agenda items start at 1 (or 0); a list in a paragraph may start anywhere
+CONTENT_LIST_MAX_ITEMS = 4
+RESTARTED_TITLE_MAX_WORDS = 20
 
 
 @dataclass(frozen=True)
@@ -90,13 +89,23 @@ def outline(lines: Sequence[Line]) -> tuple[list[Line], list[Heading]]:
     by_sign = bool(items) and items[0].candidate.scheme == "sign"
     if marked and (numbered_marks or not by_sign):
         return list(lines), marked
-    if items:
+    if items and not _content_list(items, lines):
         split, headings = _split_at_items(lines, items)
         return split, _with_group_headings(split, headings)
     restarted = _restarting_list(lines)
     if restarted:
         return list(lines), restarted
     return list(lines), _unnumbered_headings(lines)
+
+
+def _content_list(items: Sequence[Item], lines: Sequence[Line]) -> bool:
+    """A short numbered list of sentences ("1. Spara alla kvitton digitalt.") in minutes whose
+    items are unnumbered headings: the list is content of one item, not the agenda."""
+    top = [item for item in items if "." not in item.number]
+    if len(top) > CONTENT_LIST_MAX_ITEMS:
+        return False
+    sentences = sum(item.candidate.title.endswith(".") for item in top)
+    return sentences * 2 >= len(top) and len(_unnumbered_headings(lines)) > len(top)
 
 
 def _split_at_items(
@@ -144,7 +153,8 @@ def _restarting_list(lines: Sequence[Line]) -> list[Heading]:
         Heading(index, "1", match["title"].strip())
         for index, line in enumerate(lines)
         if (match := RESTARTED_ITEM.match(line.text))
-        and _looks_like_heading(match["title"].strip(". "))
+        and len(match["title"].split()) <= RESTARTED_TITLE_MAX_WORDS
+        and _looks_like_heading(" ".join(match["title"].strip(". ").split()[:8]))
     ]
     return found if len(found) >= MIN_UNNUMBERED_HEADINGS else []
 
@@ -182,14 +192,20 @@ def _marked_headings(lines: Sequence[Line]) -> list[Heading]:
     marked = [
         (i, line.text.strip())
         for i, line in enumerate(lines)
-        if line.heading and not _labels_a_list(lines, i)
+        if line.heading and not _labels_a_list(lines, i) and not _marks_no_item(line.text)
     ]
-    numbered = [(i, m) for i, text in marked if (m := ITEM_HEADINGS[1].match(text))]
+    numbered = [(i, m) for i, text in marked if (m := MARKED_NUMBER.match(text))]
     found: list[Heading] = []
     if len(numbered) >= MIN_NUMBERED_HEADINGS:
+        signatures: str | None = None  # "7 Signaturer", then "7.1 Sekreterare": no items
         for index, match in numbered:
-            if not is_section_part(match["title"]):
-                found.append(Heading(index, match["number"].rstrip("."), match["title"].strip()))
+            number, title = match["number"].rstrip("."), match["title"].strip()
+            if signatures is not None and number.startswith(f"{signatures}."):
+                continue
+            if title.casefold().strip(" :") in SIGNATURE_HEADINGS:
+                signatures = number
+            elif not ("." in number and is_section_part(title)):  # "2.1.2 Beslut": a part
+                found.append(Heading(index, number, title))
         return found
     ends = [i for i, _ in marked[1:]] + [len(lines)]
     past_title = False  # the title comes first; after the agenda, no heading is the title
@@ -249,6 +265,15 @@ def _outline_items(lines: Sequence[Line], index: int, end: int) -> list[Heading]
     return [Heading(first, "", t) for (first, _), t in zip(blocks, titles, strict=True)]
 
 
+def _marks_no_item(text: str) -> bool:
+    """A marked line that opens no item: a list's label ("## Kallade"), a date ("19 November
+    2020"), web chrome."""
+    stripped = text.strip()
+    if heading_label(stripped) is not None or stripped.casefold() in NOT_ITEM_TITLES:
+        return True
+    return parse_date(stripped) is not None and len(stripped.split()) <= DATE_HEADING_WORDS
+
+
 def _labels_a_list(lines: Sequence[Line], index: int) -> bool:
     """A heading such as "Närvarande" or "Secretary" over a list of names is a field label."""
     if lines[index].text.strip().casefold().rstrip(": ") not in KNOWN_LABELS:
@@ -293,6 +318,8 @@ def _looks_like_heading(text: str) -> bool:
         return False
     if text.endswith((".", ",", ";", "!", "?")) or words[0][:1].isdigit():
         return False
+    if text.endswith(":") and len(words) > COLON_HEADING_MAX_WORDS:
+        return False  # "Revisorn föreslår att bokföringen bör:": a sentence opening a list
     if re.search(r":\s", text.rstrip(":")) or "\t" in text or is_section_part(text):
         return False
     label = text.casefold().rstrip(": ")
@@ -304,11 +331,6 @@ def _looks_like_heading(text: str) -> bool:
 def _names_only(text: str) -> bool:
     parts = [p for p in re.split(r"\s*(?:,|\boch\b|\bsamt\b|&)\s*", text) if p]
     return all(is_person_name(p) and len(p.split()) >= 2 for p in parts)
-
-
-def _plausible_title(title: str) -> bool:
-    words = title.split()
-    return bool(words) and len(words) <= HEADING_MAX_WORDS and not title.endswith((",", ";"))
 
 
 def segment_sections(lines: Sequence[Line], headings: Sequence[Heading]) -> list[RawSection]:

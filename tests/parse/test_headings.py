@@ -109,3 +109,47 @@ def test_a_table_of_contents_gives_the_items_when_their_text_is_absent() -> None
         ("", "Valärende", None, True),
         ("", "Valärende fyllnadsval", None, True),
     ]
+
+
+def test_a_short_numbered_list_inside_an_item_is_no_agenda() -> None:
+    text = (
+        "Mötets öppnande\n\nOrdföranden Klara Nyström öppnade mötet.\n\nRevisorns berättelse\n\n"
+        "Revisorn Lea Berg föreslår att bokföringen bör:\n\n1. Spara alla kvitton digitalt.\n\n"
+        "2. Stämmas av varje månad.\n\nAnsvarsfrihet\n\nMötet beviljade den avgående styrelsen "
+        "ansvarsfrihet för 2021."
+    )
+    assert [title for _, title in sections(text)] == [
+        "Mötets öppnande",
+        "Revisorns berättelse",
+        "Ansvarsfrihet",
+    ]
+
+
+def test_marked_title_date_list_labels_and_signatures_open_no_item() -> None:
+    lines = [
+        Line("Mötesprotokoll Föreningen Solrosen", 1, 1, heading=True),
+        Line("3 mars 2023", 1, 2, heading=True),
+        Line("Kallade", 1, 3, heading=True),
+        Line("Nils Åberg", 1, 4),
+        Line("1 Mötets öppnande", 1, 5, heading=True),
+        Line("Mötet öppnades.", 1, 6),
+        Line("2 Rapporter", 1, 7, heading=True),
+        Line("2.1 Sekreterare", 1, 8, heading=True),
+        Line("Protokollen är skrivna.", 1, 9),
+        Line("3 Signaturer", 1, 10, heading=True),
+        Line("3.1 Sekreterare", 1, 11, heading=True),
+    ]
+    assert [(h.number, h.title) for h in outline(lines)[1]] == [
+        ("1", "Mötets öppnande"),
+        ("2", "Rapporter"),
+        ("2.1", "Sekreterare"),
+    ]
+
+
+def test_numbered_paragraphs_of_an_item_are_no_sub_items() -> None:
+    text = (
+        "2 Val av mötesfunktionärer\n2.1 Anna Berg valdes till ordförande för årsmötet.\n"
+        "3 Godkännande av kallelsen\n3.1 Årsmötet befanns vara behörigen utlyst.\n"
+        "4 Fastställande av röstlängd\n4.1 Fullmakter\n4.2 Ombud från distrikten"
+    )
+    assert [number for number, _ in sections(text)] == ["2", "3", "4", "4.1", "4.2"]

@@ -298,3 +298,13 @@ def test_a_sentence_of_an_item_that_says_who_was_there() -> None:
         "Camilla Ek": ("present", {"chair"}),
         "Mikael Grön": ("present", {"secretary"}),
     }
+
+
+def test_an_officer_named_by_first_name_after_the_full_name() -> None:
+    from pipeline.parse.persons import full_name
+
+    text = "Edvard Holm nominerar sig själv. Mötet beslutar att Edvard utses till mötesordförande."
+    assert full_name("Edvard", text) == "Edvard"[:6] + " Holm"
+    # named alone first, and in full only later in another matter: the name as written
+    later = "Tekla är sekreterare. Tekla Siesjö har äskat 1200 kr."
+    assert full_name("Tekla", later) == "Tekla"
