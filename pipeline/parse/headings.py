@@ -17,6 +17,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from spacy.lang.sv.stop_words import STOP_WORDS
+
 from pipeline.nlp.dates import parse_date
 from pipeline.nlp.lexicon import lexicon
 from pipeline.parse.labels import LabelKind, find_labels
@@ -53,6 +55,14 @@ SENTENCE_END = re.compile(r"(?<=[a-zåäö0-9)])[.!?](?=\s+[A-ZÅÄÖ\"(]|\s*$)"
 TITLE_MAX_WORDS = 14
 SHORT_TITLE_WORDS = 6
 NEXT_ITEM = re.compile(r"\d{1,3}[.)]?")
+# Capitalised words that open the text of an item, never its title: the body or an officer as
+# the subject of its first sentence.
+TEXT_OPENERS = frozenset(
+    {
+        "nämnden", "styrelsen", "mötet", "årsmötet", "stämman", "sammanträdet", "fullmäktige",
+        "kommunstyrelsen", "ordföranden", "sekreteraren", "kassören", "utskottet", "rådet",
+    }
+)  # fmt: skip
 TITLE_PREPOSITIONS = frozenset(
     {"av", "för", "till", "i", "med", "om", "på", "från", "vid", "och", "samt", "mot", "inom"}
 )
@@ -66,6 +76,7 @@ MIN_SEQUENCE = 2
 DOCUMENT_WORDS = frozenset({"protokoll", "sammanträdesprotokoll", "mötesprotokoll", "kallelse"})
 PAGE_OF = re.compile(r"\b(?:sida|page)\s+\d|\(\d{1,3}\)", re.IGNORECASE)
 GAP_COST = 0.4  # a skipped number costs this much of a candidate's score
+NEXT_NUMBER_BONUS = 0.3  # "287 … 288 … 289": numbers that follow each other vouch for each other
 
 
 @dataclass(frozen=True)
@@ -181,9 +192,12 @@ def _begins_text(word: str, following: str, previous: str) -> bool:
         return True
     if following.casefold().startswith("beslut") and bare.endswith("s") and bare[:1].isupper():
         return True
-    return (lexicon().is_given_name(bare) and following[:1].isupper() and following.isalpha()) or (
-        bare[:1].isupper() and bare.casefold() in {"nämnden", "styrelsen", "mötet"}
-    )
+    if not bare[:1].isupper():
+        return False
+    if lexicon().is_given_name(bare) and following[:1].isupper() and following.isalpha():
+        return True
+    # "Inledning Ordföranden förklarade …", "Justering Att jämte …": a sentence starts
+    return bare.casefold() in TEXT_OPENERS or bare.casefold() in STOP_WORDS
 
 
 def _score(
@@ -210,7 +224,7 @@ def _score(
     elif scheme == "letter":
         score += 0.5
     else:  # a bare number: a page number, an amount, a count until the sequence says otherwise
-        score += 0.0 if at_start else -0.25
+        score += 0.0 if at_start else -0.15
     first = title.split()[0].casefold().strip(":,.")
     if first in ITEM_TITLE_WORDS or title.casefold().startswith(("val av", "mötets", "övriga")):
         score += 0.75
@@ -250,10 +264,16 @@ def _plausible_title(title: str, *, lowercase_ok: bool, bare: bool) -> bool:
 
 
 def _header_field(title: str) -> bool:
+    """ "Närvarande", "Plats och tid Rådhuset", "Datum 2023-05-02": a field of the header; a
+    one-word field name before words is an item's title ("Justering Att jämte ordföranden …")."""
     labels = find_labels(title)
     if not labels or labels[0].start != 0 or labels[0].kind is LabelKind.ROLE:
         return False
-    return labels[0].kind is LabelKind.STOP or title[labels[0].end :].strip(" :") == ""
+    rest = title[labels[0].end :].strip(" :")
+    if not rest:  # "2 Närvarande", "289 Justering": an item may be named by one such word
+        return " " in labels[0].text
+    field_name = labels[0].kind is LabelKind.STOP and (" " in labels[0].text or rest[:1].isdigit())
+    return field_name
 
 
 def _person_name(words: Sequence[str]) -> bool:
@@ -284,7 +304,8 @@ def best_sequence(
             if rank(other) >= rank(candidate):
                 continue
             gap = rank(candidate) - rank(other) - 1
-            total = best[earlier] + candidate.score - GAP_COST * min(gap, 10)
+            link = -GAP_COST * min(gap, 10) if gap else NEXT_NUMBER_BONUS
+            total = best[earlier] + candidate.score + link
             if (total, length[earlier] + 1) > (best[index], length[index]):
                 best[index], previous[index] = total, earlier
                 length[index] = length[earlier] + 1
@@ -300,8 +321,9 @@ def best_sequence(
 
 def sequence_score(chain: Sequence[Candidate]) -> float:
     total = sum(c.score for c in chain)
-    gaps = sum(max(0, b.number[0] - a.number[0] - 1) for a, b in itertools.pairwise(chain))
-    return total - GAP_COST * gaps
+    gaps = [b.number[0] - a.number[0] - 1 for a, b in itertools.pairwise(chain)]
+    links = sum(NEXT_NUMBER_BONUS if gap == 0 else -GAP_COST * min(gap, 10) for gap in gaps)
+    return total + links
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,7 @@ ROW_MARKS = re.compile(r"^[\s,;:\t]*(?:\([^()]{1,4}\)|[A-ZÅÄÖ]{1,3}|[Xx]|[-�
 NAME_TO_ROLE = re.compile(r"^[\s,]*(?:\([^()]{1,4}\)|[A-ZÅÄÖ]{1,3})?[\s,]*$")
 GROUP_BREAK = re.compile(r"[.;]\s|\n")  # between the name groups of labels printed first
 MAX_ITEM_WORDS = 4
+MIN_TABLE_ROWS = 2
 MIN_HANDLES = 2
 MAX_ITEM_CHARS = 40
 LIST_SHARE = 0.6  # of a list's items, at least this share are a few words long
@@ -285,12 +286,13 @@ def _read_block(text: str, block: _Block) -> list[Reading]:
         people_labels = people_labels[excepted[-1] :]
     if not block.people:
         return []
-    if not people_labels:
-        if any(label.kind is LabelKind.SIGNATURE for label in block.labels):
-            people_labels = []  # signed names: present, their office not written
-        else:
-            return []  # a title line, a place, the notice block: no list of people
     readings = _readings(text, block)
+    signed = any(label.kind is LabelKind.SIGNATURE for label in block.labels)
+    if not people_labels and not signed:
+        # a title line, a place, the notice block: no list of people; unless the names come
+        # in a table with a presence column ("Anna Berg<TAB>Ja") that no label opens
+        marked = [r for r in readings if r.status is not None]
+        return marked if len(marked) >= MIN_TABLE_ROWS and not block.labels else []
     for reading, labels in zip(readings, _align(text, people_labels, readings), strict=True):
         _apply_labels(reading, labels, ambiguous=len(labels) > 1)
     return [r for r in readings if r.name]

@@ -72,7 +72,7 @@ def test_seeds_score_perfectly() -> None:
 # What the parser reaches on the dev corpus (49 documents, 30 organisations) today: a fall
 # below is a regression.
 DEV_CORPUS_FLOORS = {
-    "attendance": 0.94,
+    "attendance": 0.95,
     "roles": 0.74,
     "sections": 0.93,
     "section_titles": 0.91,
@@ -122,10 +122,10 @@ HEADER_FLOORS = {
 }
 # The same documents with their layout changed: the lowest headline figure each copy reaches.
 PERTURBED_FLOORS = {
-    "join-lines": {"attendance": 0.89, "sections": 0.68, "outcomes": 0.58, "date": 1.0},
-    "drop-blank-lines": {"attendance": 0.94, "sections": 0.91, "outcomes": 0.87, "date": 1.0},
-    "no-colons-or-tabs": {"attendance": 0.93, "sections": 0.93, "outcomes": 0.88, "date": 1.0},
-    "labels-first": {"attendance": 0.93, "sections": 0.93, "outcomes": 0.88, "date": 1.0},
+    "join-lines": {"attendance": 0.90, "sections": 0.70, "outcomes": 0.61, "date": 1.0},
+    "drop-blank-lines": {"attendance": 0.95, "sections": 0.91, "outcomes": 0.88, "date": 1.0},
+    "no-colons-or-tabs": {"attendance": 0.95, "sections": 0.93, "outcomes": 0.88, "date": 1.0},
+    "labels-first": {"attendance": 0.94, "sections": 0.93, "outcomes": 0.89, "date": 1.0},
 }
 
 

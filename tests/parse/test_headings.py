@@ -153,3 +153,13 @@ def test_numbered_paragraphs_of_an_item_are_no_sub_items() -> None:
         "4 Fastställande av röstlängd\n4.1 Fullmakter\n4.2 Ombud från distrikten"
     )
     assert [number for number, _ in sections(text)] == ["2", "3", "4", "4.1", "4.2"]
+
+
+def test_consecutive_numbers_in_running_text_beat_a_page_number() -> None:
+    text = (
+        "1 PROTOKOLL Fullmäktige Justerat den 7 december Anna Berg 287 Inledning Ordföranden "
+        "förklarade sammanträdet öppnat. 288 Kungörelse och annonsering Kungörelsen anslogs. "
+        "289 Justering Att justera protokollet utsågs Bo Ek.\n"
+        "3 Anmälningsärenden 290 Anmälan av beslut Anmälan läggs till handlingarna."
+    )
+    assert [number for number, _ in sections(text)] == ["287", "288", "289", "290"]

@@ -308,3 +308,12 @@ def test_an_officer_named_by_first_name_after_the_full_name() -> None:
     # named alone first, and in full only later in another matter: the name as written
     later = "Tekla är sekreterare. Tekla Siesjö har äskat 1200 kr."
     assert full_name("Tekla", later) == "Tekla"
+
+
+def test_a_table_of_names_and_presence_marks_that_no_label_opens() -> None:
+    people = attendance("Styrelsemöte 2024-10-14\nAnna Berg\tJa\nBo Ek\tJa\nEva Lind\tNej")
+    assert [(p.name, p.status) for p in people] == [
+        ("Anna Berg", Status.PRESENT),
+        ("Bo Ek", Status.PRESENT),
+        ("Eva Lind", Status.ABSENT),
+    ]
