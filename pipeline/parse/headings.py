@@ -40,7 +40,7 @@ ANCHOR = re.compile(
 # A number inside running text, which opens an item only as part of a strong sequence; a "§"
 # anywhere ("… Eklöv 2 TN § 12 Val av justerare") is a candidate for the same reason.
 LOOSE_NUMBER = re.compile(
-    r"(?<=[^\d\s.,:/-] )\d{1,4}[.)]?(?= [A-ZÅÄÖ])|(?:(?<=\s)[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}\s+)?§"
+    r"(?<=[^\d\s.,:/-] )\d{1,4}(?:\.\d{1,2}){0,3}[.)]?(?= [A-ZÅÄÖ])|(?:(?<=\s)[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}\s+)?§"
 )
 LINE_START = re.compile(r"^\s*(?:[•·▪*–-]\s*|\|\s*|#+\s*)?")
 MARKER = re.compile(
@@ -68,7 +68,8 @@ TITLE_PREPOSITIONS = frozenset(
 )
 LONG_TITLE_WORDS = 10  # a title this long is more often a sentence than a heading
 SENTENCE_TITLE_WORDS = 6
-SENTENCE_SUB_ITEM_WORDS = 4
+SENTENCE_SUB_ITEM_WORDS = 2
+LOST_FIRST_LETTER = 2
 UNIT_WORDS = frozenset(
     {"kr", "kronor", "tkr", "mkr", "st", "procent", "personer", "år", "dagar", "timmar", "ggr"}
 )
@@ -185,7 +186,6 @@ def _begins_text(word: str, following: str, previous: str) -> bool:
         bare[:1].isupper()
         and previous[:1].islower()
         and previous.casefold() not in TITLE_PREPOSITIONS
-        and following[:1].islower()
     ):
         return True
     if bare.casefold() in SECTION_PART_TITLES or bare.casefold() in {"dnr", "diarienummer"}:
@@ -395,7 +395,10 @@ def _sub_items(inside: Sequence[Candidate], parent: Candidate, number: str) -> l
             items += _sub_items(deeper, child, child_number)
         return items
     letters = [c for c in inside if c.scheme == "letter" and c.letter]
-    chain = _consecutive([_letter_rank(c.letter or "") for c in letters], letters)
+    ranks = [_letter_rank(c.letter or "") for c in letters]
+    chain = _consecutive(ranks, letters)
+    if not chain and ranks and ranks[0] == LOST_FIRST_LETTER:  # "a." lost to OCR: b., c. …
+        chain = _consecutive([rank - 1 for rank in ranks], letters)
     return [Item(c, f"{number}.{c.letter}") for c in chain]
 
 

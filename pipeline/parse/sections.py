@@ -55,6 +55,7 @@ MEETING_WORD = re.compile(
 OPENING_OR_CLOSING = re.compile(r"\b(?:öppna|avslut)", re.IGNORECASE)
 UNNUMBERED_HEADING_MAX_WORDS = 10
 COLON_HEADING_MAX_WORDS = 5
+MIN_WORD_LETTERS = 3
 MIN_NUMBERED_HEADINGS = 2  # fewer is no numbering scheme: a lone "1." is a list, not an agenda
 MIN_UNNUMBERED_HEADINGS = 3
 CONTENT_LIST_MAX_ITEMS = 4
@@ -320,6 +321,10 @@ def _looks_like_heading(text: str) -> bool:
         return False
     if text.endswith(":") and len(words) > COLON_HEADING_MAX_WORDS:
         return False  # "Revisorn föreslår att bokföringen bör:": a sentence opening a list
+    if sum(len(w) >= MIN_WORD_LETTERS and w.isalpha() for w in words) * 2 < len(words):
+        return False  # "I", "LJ LÖ i )": a stamp or a signature read by OCR
+    if YEAR.search(text) and len(words) > 1 and not MEETING_WORD.search(text):
+        return False  # "Linköping dec 2020": where and when it was signed
     if re.search(r":\s", text.rstrip(":")) or "\t" in text or is_section_part(text):
         return False
     label = text.casefold().rstrip(": ")
