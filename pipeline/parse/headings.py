@@ -40,7 +40,8 @@ ANCHOR = re.compile(
 # A number inside running text, which opens an item only as part of a strong sequence; a "§"
 # anywhere ("… Eklöv 2 TN § 12 Val av justerare") is a candidate for the same reason.
 LOOSE_NUMBER = re.compile(
-    r"(?<=[^\d\s.,:/-] )\d{1,4}(?:\.\d{1,2}){0,3}[.)]?(?= [A-ZÅÄÖ])|(?:(?<=\s)[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}\s+)?§"
+    r"(?<=[^\d\s.,:/-] )\d{1,4}(?:\.\d{1,2}){0,3}[.)]?(?= [A-ZÅÄÖ])"
+    r"|(?:(?<=\s)[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}\s+)?§"
 )
 LINE_START = re.compile(r"^\s*(?:[•·▪*–-]\s*|\|\s*|#+\s*)?")
 MARKER = re.compile(
