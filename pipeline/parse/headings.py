@@ -40,7 +40,7 @@ ANCHOR = re.compile(
 # A number inside running text, which opens an item only as part of a strong sequence; a "§"
 # anywhere ("… Eklöv 2 TN § 12 Val av justerare") is a candidate for the same reason.
 LOOSE_NUMBER = re.compile(
-    r"(?<=[^\d\s.,:/-] )\d{1,4}(?:\.\d{1,2}){0,3}[.)]?(?= [A-ZÅÄÖ])"
+    r"(?<=[^\s.,/-] )\d{1,4}(?:\.\d{1,2}){0,3}[.)]?(?= [A-ZÅÄÖ])"
     r"|(?:(?<=\s)[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}\s+)?§"
 )
 LINE_START = re.compile(r"^\s*(?:[•·▪*–-]\s*|\|\s*|#+\s*)?")
@@ -55,7 +55,7 @@ MARKER = re.compile(
 SENTENCE_END = re.compile(r"(?<=[a-zåäö0-9)])[.!?](?=\s+[A-ZÅÄÖ\"(]|\s*$)")
 TITLE_MAX_WORDS = 14
 SHORT_TITLE_WORDS = 6
-NEXT_ITEM = re.compile(r"\d{1,3}[.)]?")
+NEXT_ITEM = re.compile(r"\d{1,3}(?:\.\d{1,2}){0,3}[.)]?")
 # Capitalised words that open the text of an item, never its title: the body or an officer as
 # the subject of its first sentence.
 TEXT_OPENERS = frozenset(
@@ -71,6 +71,7 @@ LONG_TITLE_WORDS = 10  # a title this long is more often a sentence than a headi
 SENTENCE_TITLE_WORDS = 6
 SENTENCE_SUB_ITEM_WORDS = 2
 LOST_FIRST_LETTER = 2
+RESTARTED_MIN_SCORE = 1.0  # a "1." standing where an item would: at a line start, or marked
 UNIT_WORDS = frozenset(
     {"kr", "kronor", "tkr", "mkr", "st", "procent", "personer", "år", "dagar", "timmar", "ggr"}
 )
@@ -345,11 +346,11 @@ def numbered_items(
     if not top:
         return []
     items: list[Item] = []
-    ends = [*(c.line for c in top[1:]), len(lines)]
+    ends = [*((c.line, c.offset) for c in top[1:]), (len(lines), 0)]
     for parent, end in zip(top, ends, strict=True):
         number = ".".join(map(str, parent.number))
         items.append(Item(parent, number))
-        inside = [c for c in candidates if _after(c, parent) and c.line < end]
+        inside = [c for c in candidates if _after(c, parent) and (c.line, c.offset) < end]
         items += _sub_items(inside, parent, number)
     return items
 
@@ -426,3 +427,14 @@ def _consecutive(
             chain.append(candidate)
             expected += 1
     return chain if len(chain) >= minimum else []
+
+
+def restarting_items(lines: Sequence[Line]) -> list[Item]:
+    """ "1. Val av ordförande", "1. Val av sekreterare", …: a list whose numbering restarts at
+    every item (a broken word-processor list) is still the list of items, numbered as written."""
+    ones = [
+        c
+        for c in find_candidates(lines)
+        if c.number == (1,) and c.title[:1].isupper() and c.score > RESTARTED_MIN_SCORE
+    ]
+    return [Item(c, "1") for c in ones]

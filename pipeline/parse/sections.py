@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from pipeline.names import fold
 from pipeline.nlp.dates import parse_date
 from pipeline.parse.contents import find_contents
-from pipeline.parse.headings import Item, numbered_items
+from pipeline.parse.headings import Item, numbered_items, restarting_items
 from pipeline.parse.lines import Paragraph, RawSection, paragraphs
 from pipeline.parse.people import is_person_name
 from pipeline.parse.zones import heading_label
@@ -44,7 +44,6 @@ MARKED_NUMBER = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,2})[.)]?\s+(?P<t
 DATE_HEADING_WORDS = 4
 # Headings over the signature block: they and their sub-headings ("7.1 Sekreterare") are no item.
 SIGNATURE_HEADINGS = {"signaturer", "signatures", "underskrifter", "justeras"}
-RESTARTED_ITEM = re.compile(r"^\s*1[.)]\s+(?P<title>[A-ZÅÄÖ].*)$")
 DIARY_NUMBER = re.compile(
     r"\b(?:Dnr|Diarienr|Diarienummer)\.?\s*:?\s*(?P<dnr>[A-ZÅÄÖ]{0,6}\s?\d{2,4}[/.:-]\d{1,5}(?:[/.:-]\d+)*)",
 )
@@ -59,7 +58,6 @@ MIN_WORD_LETTERS = 3
 MIN_NUMBERED_HEADINGS = 2  # fewer is no numbering scheme: a lone "1." is a list, not an agenda
 MIN_UNNUMBERED_HEADINGS = 3
 CONTENT_LIST_MAX_ITEMS = 4
-RESTARTED_TITLE_MAX_WORDS = 20
 
 
 @dataclass(frozen=True)
@@ -93,9 +91,9 @@ def outline(lines: Sequence[Line]) -> tuple[list[Line], list[Heading]]:
     if items and not _content_list(items, lines):
         split, headings = _split_at_items(lines, items)
         return split, _with_group_headings(split, headings)
-    restarted = _restarting_list(lines)
-    if restarted:
-        return list(lines), restarted
+    restarted = restarting_items(lines)
+    if len(restarted) >= MIN_UNNUMBERED_HEADINGS:
+        return _split_at_items(lines, restarted)
     return list(lines), _unnumbered_headings(lines)
 
 
@@ -145,19 +143,6 @@ def _split_at_items(
                 split.append(replace(line, text=body))
             position = end
     return split, headings
-
-
-def _restarting_list(lines: Sequence[Line]) -> list[Heading]:
-    """ "1. Val av ordförande", "1. Val av sekreterare", …: a list whose numbering restarts
-    at every item (a broken word-processor list) is still the list of items."""
-    found = [
-        Heading(index, "1", match["title"].strip())
-        for index, line in enumerate(lines)
-        if (match := RESTARTED_ITEM.match(line.text))
-        and len(match["title"].split()) <= RESTARTED_TITLE_MAX_WORDS
-        and _looks_like_heading(" ".join(match["title"].strip(". ").split()[:8]))
-    ]
-    return found if len(found) >= MIN_UNNUMBERED_HEADINGS else []
 
 
 def _with_group_headings(lines: Sequence[Line], headings: list[Heading]) -> list[Heading]:

@@ -163,3 +163,25 @@ def test_consecutive_numbers_in_running_text_beat_a_page_number() -> None:
         "3 Anmälningsärenden 290 Anmälan av beslut Anmälan läggs till handlingarna."
     )
     assert [number for number, _ in sections(text)] == ["287", "288", "289", "290"]
+
+
+def test_sub_items_of_a_page_on_one_line() -> None:
+    text = (
+        "Möte 2024-10-14 1 Öppnande av möte Mötet öppnades 17:45 2 Runda bordet 3 Formalia "
+        "3.1 Styrelsens beslutbarhet Beslut bifalles 3.2 Val av protokolljusterare Beslut bifalles "
+        "4 Mötets avslutande"
+    )
+    assert [number for number, _ in sections(text)] == ["1", "2", "3", "3.1", "3.2", "4"]
+
+
+def test_a_list_that_numbers_every_item_one_on_one_line() -> None:
+    text = (
+        "Ordföranden öppnade stämman. 1. Val av ordförande för stämman. Eva Lund valdes. "
+        "1. Val av sekreterare för stämman. Bo Ek valdes. 1. Val av två justerare Per Ek och "
+        "Ola Holm valdes."
+    )
+    assert [title for _, title in sections(text)] == [
+        "Val av ordförande för stämman",
+        "Val av sekreterare för stämman",
+        "Val av två justerare",
+    ]
