@@ -68,7 +68,9 @@ ATTENDANCE = Kind(
 OFFICERS = Kind("officers", "meeting offices (ordförande, sekreterare, justerare)", 1.5, 2, False)
 DECISIONS = Kind("decisions", "decisions (beslutade, godkändes, valdes)", 1.5, 3, False)
 SECTIONS = Kind("sections", "numbered sections (§)", 1.5, 3, True)
-SIGNATURE = Kind("signature", "a signature block (vid protokollet, justeras)", 1.5, 1, True)
+SIGNATURE = Kind(
+    "signature", "a signature block (vid protokollet, justerandes signatur)", 1.5, 1, True
+)
 WHEN = Kind("when", "a meeting date or time (2020-03-25, kl 18.00, plats och tid)", 1.0, 2, False)
 KINDS = (
     TITLE,
@@ -86,9 +88,9 @@ TOTAL_WEIGHT = sum(kind.weight for kind in KINDS)
 
 # Below this, a document shows no more than stray words of minutes.
 MIN_CONFIDENCE = 0.25
-# Structure a document must show to be minutes, in the weights above: two items of procedure,
-# a title naming the record, an attendance label and a §... One item alone is a word that any
-# text may use ("dagordning").
+# Structure a document must show to be minutes, in the weights above: a title naming the
+# record; or three items of procedure; or a title naming the meeting, an attendance label and
+# two §... An item or two alone are words that a letter may use too ("till nästa möte").
 MIN_STRUCTURE = 2.5
 # Minutes show several kinds of sign together; a text about a meeting shows two or three.
 MIN_KINDS = 4
