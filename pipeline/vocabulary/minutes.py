@@ -5,8 +5,8 @@ attended and in what office, how the meeting ran (opened, adjusters chosen, agen
 closed), what it decided, and who signed. A manual, an invoice, a form or a report says few of
 these things, and seldom several kinds of them.
 
-The words are matched in the text with its whitespace and line breaks taken out and its case
-folded, so that a page printed as one line, a table flattened into a run of words, or letters
+The words are matched in the text with its whitespace and line breaks taken out and in lower
+case, so that a page printed as one line, a table flattened into a run of words, or letters
 spaced out by a PDF text layer ("P roto ko l l") still show them. That makes each entry a
 substring of running text without word boundaries: an entry must be specific enough not to
 occur inside unrelated words ("justeras" alone is any adjustment in a manual; "vid
@@ -296,14 +296,15 @@ WHEN_WORDS = (
 # A clock time as a meeting's header or its opening writes it, in text without whitespace:
 # "kl 18.00", "kl. 9", "klockan 19:30", "13.00 - 16.30".
 CLOCK_TIME = re.compile(
-    r"kl(?:ockan)?\.?\d{1,2}(?:[.:]\d{2})?|\d{1,2}[.:]\d{2}[-–—]\d{1,2}[.:]\d{2}", re.IGNORECASE
+    r"kl(?:ockan)?\.?\d{1,2}(?:[.:]\d{2})?"  # "kl 18.00", "klockan 19:30"
+    r"|\d{1,2}[.:]\d{2}[-–—]\d{1,2}[.:]\d{2}"  # "13.00 - 16.30"
 )
 
 # The meeting opened and closed, in any word order and tense: "Mötets öppnande", "X förklarar
 # sammanträdet öppnat", "Öppnande av möte", "Ordföranden avslutade mötet". Matched like the
-# words above, in text without whitespace; each counts as one item of the procedure.
+# words above, in lower-case text without whitespace; each counts as one item of the procedure.
 _MEETING = r"(?:mötet|mötets|möte|sammanträdet|sammanträdets|stämman|stämmans)"
 _OPENED = r"(?:förklarades?)?öppn(?:ade|ar|as|ades|ande|at|ing)"
 _CLOSED = r"(?:förklarades?)?(?:avslut(?:ade|ar|as|ades|ande|at|ning)|stäng(?:de|des|er|s|t))"
-MEETING_OPENED = re.compile(rf"{_MEETING}{_OPENED}|{_OPENED}(?:av)?{_MEETING}", re.IGNORECASE)
-MEETING_CLOSED = re.compile(rf"{_MEETING}{_CLOSED}|{_CLOSED}(?:av)?{_MEETING}", re.IGNORECASE)
+MEETING_OPENED = re.compile(rf"{_MEETING}{_OPENED}|{_OPENED}(?:av)?{_MEETING}")
+MEETING_CLOSED = re.compile(rf"{_MEETING}{_CLOSED}|{_CLOSED}(?:av)?{_MEETING}")
