@@ -34,6 +34,7 @@ from pipeline.vocabulary.minutes import (
     MEETING_OPENED,
     MEETING_WORDS,
     OFFICER_WORDS,
+    OTHER_DOCUMENT_WORDS,
     PROCEDURE_WORDS,
     RECORD_WORDS,
     SIGNATURE_WORDS,
@@ -101,6 +102,11 @@ TITLE_MEETING_ONLY = 0.5
 # Where a title stands: the first characters of the text without whitespace (two or three
 # lines: "Protokoll fört vid sammanträde med kommunstyrelsen 2020-03-25").
 TITLE_CHARS = 200
+# Where a document names its own kind: its first words ("Kallelse till årsmöte", "Stadgar för").
+FIRST_WORDS_CHARS = 40
+# A document whose first words name another kind (and not the record) keeps this share of its
+# confidence: a notice of a meeting carries the agenda, bylaws name the offices and the §§.
+OTHER_KIND_SHARE = 0.4
 # The stretch of text in which signs are counted together, without whitespace: two or three
 # pages. Minutes show their signs within it; a long text's stray words do not add up.
 WINDOW_CHARS = 6000
@@ -131,6 +137,7 @@ def _words(words: Sequence[str]) -> re.Pattern[str]:
 
 _RECORD = _words(RECORD_WORDS)
 _TITLE_WORDS = _words((*RECORD_WORDS, *MEETING_WORDS, *BODY_WORDS))
+_OTHER_KIND = _words(OTHER_DOCUMENT_WORDS)
 # Each kind's patterns; a pattern without a fixed name counts each different text it matches.
 _PATTERNS: tuple[tuple[Kind, re.Pattern[str], str | None], ...] = (
     (RECORD, _RECORD, None),
@@ -170,10 +177,12 @@ class Evidence:
     """The signs of minutes a text shows, and the confidence they give that it is minutes."""
 
     signs: tuple[Sign, ...]
+    other_kind: str | None = None  # another kind of document its first words name: "kallelse"
 
     @property
     def confidence(self) -> float:
-        return round(sum(s.score for s in self.signs) / TOTAL_WEIGHT, 3)
+        shown = sum(s.score for s in self.signs) / TOTAL_WEIGHT
+        return round(shown * (OTHER_KIND_SHARE if self.other_kind else 1.0), 3)
 
     @property
     def structure(self) -> float:
@@ -194,9 +203,10 @@ class Evidence:
 
     def reasons(self) -> str:
         """What was found, kind by kind, with a few of its words: "decisions (valdes, beslut)"."""
-        if not self.signs:
-            return "no sign of minutes"
-        return "; ".join(f"{s.kind.name} ({', '.join(s.words[:3])})" for s in self.signs)
+        found = [f"{s.kind.name} ({', '.join(s.words[:3])})" for s in self.signs]
+        if self.other_kind:
+            found.insert(0, f"its first words name another kind of document ({self.other_kind})")
+        return "; ".join(found) or "no sign of minutes"
 
     def warnings(self) -> list[str]:
         """What a reader should know of a document read with little evidence: what it lacks."""
@@ -218,13 +228,17 @@ def weigh(text: str) -> Evidence:
     if len(lowered) != len(squashed):  # a letter whose lower case is two ("İ"): keep places
         lowered = "".join(c if len(c.lower()) > 1 else c.lower() for c in squashed)
     title = _title(lowered[:TITLE_CHARS])
+    other = _OTHER_KIND.search(lowered[:FIRST_WORDS_CHARS])
+    other_kind = None if other is None or _names_record(title) else _AS_WRITTEN[other[0]]
+    if other_kind:
+        title = None  # the title is that other document's
     found = sorted(_found(squashed, lowered), key=lambda sign: sign[0])
     positions = [position for position, _, _ in found]
-    best = Evidence(())
+    best = _evidence(title, (), other_kind)
     for start in range(0, max(1, len(squashed) - WINDOW_CHARS // 2), WINDOW_CHARS // 2):
         first = bisect_left(positions, start)
         last = bisect_left(positions, start + WINDOW_CHARS)
-        evidence = _evidence(title, found[first:last])
+        evidence = _evidence(title, found[first:last], other_kind)
         if evidence.confidence > best.confidence:
             best = evidence
     return best
@@ -264,14 +278,20 @@ def _title(opening: str) -> Sign | None:
     return Sign(TITLE, words, 1.0 if names_record else TITLE_MEETING_ONLY)
 
 
-def _evidence(title: Sign | None, found: Sequence[tuple[int, Kind, str]]) -> Evidence:
+def _names_record(title: Sign | None) -> bool:
+    return title is not None and title.strength == 1.0
+
+
+def _evidence(
+    title: Sign | None, found: Sequence[tuple[int, Kind, str]], other_kind: str | None
+) -> Evidence:
     words: dict[str, dict[str, None]] = {}
     for _, kind, word in found:
         words.setdefault(kind.name, {})[word] = None
     signs = [Sign.of(k, tuple(words[k.name])) for k in KINDS if k.name in words]
     if title:
         signs.append(title)
-    return Evidence(tuple(sorted(signs, key=lambda sign: KINDS.index(sign.kind))))
+    return Evidence(tuple(sorted(signs, key=lambda sign: KINDS.index(sign.kind))), other_kind)
 
 
 def judge(text: CleanText, path: str) -> Evidence:

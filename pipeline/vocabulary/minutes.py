@@ -38,6 +38,32 @@ RECORD_WORDS = (
     "board minutes",
 )
 
+# Kinds of document an archive of minutes also holds, as their first words name them: "Kallelse
+# till årsmöte", "Stadgar för …", "Faktura". They carry a meeting's agenda, its offices or its
+# date, and are not its record.
+OTHER_DOCUMENT_WORDS = (
+    "kallelse",
+    "stadgar",
+    "stadga för",
+    "faktura",
+    "bruksanvisning",
+    "användarhandbok",
+    "manual",
+    "nyhetsbrev",
+    "medlemsblad",
+    "medlemsbrev",
+    "verksamhetsberättelse",
+    "årsredovisning",
+    "inbjudan",
+    "ansökan",
+    "blankett",
+    "notice of",
+    "bylaws",
+    "invoice",
+    "newsletter",
+    "user guide",
+)
+
 # That a meeting was held: "sammanträde", "årsmöte", "mötet", "stämman".
 MEETING_WORDS = (
     "sammanträde",

@@ -4,6 +4,7 @@ minutes are read however oddly laid out, and other documents are refused."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -79,8 +80,7 @@ def test_minutes_show_many_kinds_of_sign() -> None:
     ],
     ids=["one-line", "no-colons", "spaced-letters"],
 )
-def test_the_layout_does_not_change_the_confidence(layout: object) -> None:
-    assert callable(layout)
+def test_the_layout_does_not_change_the_confidence(layout: Callable[[str], str]) -> None:
     original = weigh(MINUTES).confidence
     assert weigh(layout(MINUTES)).confidence == pytest.approx(original, abs=0.05)
 
@@ -211,6 +211,29 @@ NOT_MINUTES: dict[str, list[str | list[list[str]]]] = {
         "med knytkalas",
         "Glöm inte att betala medlemsavgiften, 300 kronor, före den 31 maj.",
     ],
+    # These two carry the agenda of a meeting, its offices and §§, but not its record.
+    "notice": [
+        "Kallelse till årsmöte i Koloniföreningen Solrosen",
+        "Tid: söndag 10 mars 2024 kl 14.00\nPlats: Föreningshuset",
+        "Dagordning\n1. Mötets öppnande\n2. Val av mötesordförande\n3. Val av sekreterare\n"
+        "4. Val av två justerare tillika rösträknare\n5. Godkännande av dagordningen\n"
+        "6. Verksamhetsberättelse\n7. Ansvarsfrihet för styrelsen\n8. Övriga frågor\n"
+        "9. Mötets avslutande",
+        "Välkomna!\nStyrelsen",
+    ],
+    "bylaws": [
+        "Stadgar för Koloniföreningen Solrosen, antagna vid årsmötet 2019-03-10",
+        "§ 1 Namn\nFöreningens namn är Koloniföreningen Solrosen.",
+        "§ 2 Ändamål\nFöreningen ska verka för odling och gemenskap bland medlemmarna.",
+        "§ 7 Årsmöte\nVid årsmötet ska följande ärenden behandlas: mötets öppnande, val av "
+        "mötesordförande och sekreterare, val av två justerare, fastställande av röstlängd, "
+        "fråga om mötet utlysts stadgeenligt, fastställande av dagordning, ansvarsfrihet för "
+        "styrelsen, val av styrelse, övriga frågor.",
+        "§ 8 Beslut\nBeslut fattas med enkel majoritet. Vid lika röstetal har ordföranden "
+        "utslagsröst.",
+        "§ 10 Ändring av stadgarna\nÄndring av stadgarna kräver beslut av två på varandra "
+        "följande årsmöten.",
+    ],
 }
 
 
@@ -219,6 +242,15 @@ def test_documents_that_are_not_minutes_are_refused(tmp_path: Path, kind: str) -
     path = _pdf(tmp_path / f"{kind}.pdf", NOT_MINUTES[kind])
     with pytest.raises(NotMinutes, match="nothing in it looks like minutes"):
         process(path)
+
+
+def test_minutes_that_name_another_document_are_still_minutes() -> None:
+    """Only the first words name the document's own kind: minutes approve the notice."""
+    assert weigh(
+        MINUTES.replace("Dagordningen godkändes.", "Kallelse och dagordning godkändes.")
+    ).is_minutes
+    notice = "Kallelse och protokoll från styrelsemöte\n" + MINUTES
+    assert weigh(notice).other_kind is None and weigh(notice).is_minutes
 
 
 def test_minutes_in_a_pdf_are_read_with_their_confidence(tmp_path: Path) -> None:
