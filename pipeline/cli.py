@@ -136,7 +136,8 @@ def eval_command(
     if json_out is not None:
         scores = to_json(evaluation)
         scores["perturbed"] = {
-            name: to_json(v)["overall"] | {"accuracy": to_json(v)["accuracy"]}
+            name: to_json(v)["overall"]
+            | {"accuracy": to_json(v)["accuracy"], "failed": [d.name for d in v.failures]}
             for name, v in variants.items()
             if name != ORIGINAL
         }

@@ -18,6 +18,7 @@ def to_contract(minutes: Minutes) -> dict[str, Any]:
             "pages": len(minutes.pages),
             "ocr_pages": list(minutes.ocr_pages),
         },
+        "confidence": minutes.confidence,
         "meeting": {
             "organization": meeting.organization,
             "body": meeting.body,

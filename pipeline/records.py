@@ -220,6 +220,9 @@ class Minutes:
     signatories: tuple[Signatory, ...]
     entities: tuple[Entity, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    # How sure the reading is that the document is minutes, 0–1, from the signs of minutes it
+    # shows (pipeline/parse/evidence.py); None for minutes built in code rather than read.
+    confidence: float | None = None
 
     @property
     def ocr_pages(self) -> tuple[int, ...]:

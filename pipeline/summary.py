@@ -66,8 +66,11 @@ def print_extracted(console: Console, minutes: Minutes) -> None:
         f"{meeting.start_time or ''}–{meeting.end_time or ''}, {meeting.location or '?'}"
         f"{' (remote)' if meeting.remote else ''}"
     )
+    sure = minutes.confidence
+    confidence = "" if sure is None else f", confidence {sure:.2f} that it is minutes"
     console.print(
-        f"{len(minutes.pages)} pages, OCR on {list(minutes.ocr_pages) or 'none'}", style="dim"
+        f"{len(minutes.pages)} pages, OCR on {list(minutes.ocr_pages) or 'none'}{confidence}",
+        style="dim",
     )
     people = Table("name", "status", "roles", "title", "affiliation", "page", title="Attendance")
     for a in minutes.attendance:

@@ -20,6 +20,7 @@ CONTRACT_KEYS = {
     "signatories",
     "entities",
     "warnings",
+    "confidence",
 }
 
 
@@ -118,6 +119,7 @@ def test_extract_json_follows_the_contract() -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert set(data) == CONTRACT_KEYS
+    assert 0.8 <= data["confidence"] <= 1.0  # plainly minutes: a title, labels, §§, signatures
     assert set(data["source"]) == {"path", "sha256", "format", "pages", "ocr_pages"}
     assert set(data["attendance"][0]) == {
         "name",

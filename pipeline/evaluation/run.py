@@ -265,7 +265,8 @@ def print_perturbed(console: Console, variants: Mapping[str, Evaluation]) -> Non
         "copy",
         *(SHORT_NAMES.get(f, f) for f in original),
         "largest drop",
-        title="Layout-perturbed copies (F1; date: accuracy)",
+        "failed",
+        title="Layout-perturbed copies (F1; date: accuracy; failed: documents not read)",
     )
     for name, evaluation in variants.items():
         figures = headline(evaluation)
@@ -274,5 +275,10 @@ def print_perturbed(console: Console, variants: Mapping[str, Evaluation]) -> Non
             name,
             *(f"{figures[f]:.3f}" for f in original),
             "" if name == ORIGINAL else f"{drop:+.3f}",
+            str(len(evaluation.failures)),
         )
     console.print(table)
+    for name, evaluation in variants.items():
+        if name != ORIGINAL:
+            for d in evaluation.failures:
+                console.print(f"[red]failed[/] ({name}) {d.name}: {d.error}", highlight=False)

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from pipeline.errors import NotMinutes
 from pipeline.nlp.amounts import find_amounts
 from pipeline.nlp.dates import parse_date
 from pipeline.nlp.model import find_section_entities
@@ -26,6 +25,7 @@ from pipeline.parse.checks import guesses
 from pipeline.parse.contents import find_contents, listed_sections
 from pipeline.parse.decisions import find_decisions
 from pipeline.parse.elections import elected_roles
+from pipeline.parse.evidence import judge
 from pipeline.parse.header import parse_header
 from pipeline.parse.lines import Paragraph, paragraph_text, paragraphs
 from pipeline.parse.persons import full_name
@@ -59,12 +59,7 @@ def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
     body_text = "\n\n".join(f"{s.title}\n\n{s.text}" for s in raw_sections)
     header = parse_header(preamble, text.running_lines, body_text, document=lines)
     attendance = read_attendance(attendance_zones(lines, body_start, raw_sections))
-    if not headings and not attendance and header.date is None:
-        raise NotMinutes(
-            "no meeting date, attendance list or numbered section (§) found",
-            path=source.path,
-            hint="if this is minutes in an unusual layout, report it with an example",
-        )
+    evidence = judge(text, source.path)  # NotMinutes when it shows no sign of minutes
     notes: list[str] = []
     if header.date is None:
         # "arsmote-2022-04-26", "pysv_2022-04-26": separators a date pattern can see
@@ -106,7 +101,7 @@ def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
     attendance = merge_signatories(attendance, signatories)
     found = find_section_entities([(s.text, s.number) for s in sections], people)
     entities = tuple(e for section_entities in found for e in section_entities)
-    warnings = (*notes, *guesses(header, listed, signatories, sections))
+    warnings = (*notes, *evidence.warnings(), *guesses(header, listed, signatories, sections))
     return Minutes(
         source,
         text.pages,
@@ -116,4 +111,5 @@ def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
         tuple(signatories),
         entities,
         warnings,
+        evidence.confidence,
     )

@@ -17,10 +17,12 @@ from pipeline.errors import DatabaseError
 from pipeline.records import Minutes
 from pipeline.resolve import archive as persons
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # What each version adds to a database made by the one before (new tables come from schema.sql).
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     2: ("ALTER TABLE ingest_errors ADD COLUMN IF NOT EXISTS run_id INTEGER",),
+    # documents loaded before version 3 keep NULL: nothing weighed them
+    3: ("ALTER TABLE documents ADD COLUMN IF NOT EXISTS confidence DOUBLE",),
 }
 DEFAULT_DB = Path("protokoll.duckdb")
 # The tables whose rows name people: written as each document is linked to the archive's people.
@@ -52,6 +54,7 @@ TABLE_COLUMNS: dict[str, dict[str, pa.DataType]] = {
         "ocr_pages": pa.list_(pa.int32()),
         "warnings": pa.list_(pa.string()),
         "ingested_at": pa.timestamp("us"),
+        "confidence": pa.float64(),
     },
     "pages": {
         "sha256": pa.string(),
@@ -310,6 +313,7 @@ def rows_of(minutes: Minutes) -> dict[str, list[dict[str, Any]]]:
                 "ocr_pages": list(minutes.ocr_pages),
                 "warnings": list(minutes.warnings),
                 "ingested_at": _now(),
+                "confidence": minutes.confidence,
             }
         ],
         "pages": [

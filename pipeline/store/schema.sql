@@ -1,4 +1,4 @@
--- protokoll schema v2. Every fact is keyed to its document (sha256) and, where it has one, its page.
+-- protokoll schema v3. Every fact is keyed to its document (sha256) and, where it has one, its page.
 
 CREATE TABLE IF NOT EXISTS schema_migrations (
     version     INTEGER PRIMARY KEY,
@@ -13,7 +13,8 @@ CREATE TABLE IF NOT EXISTS documents (
     page_count   INTEGER NOT NULL,
     ocr_pages    INTEGER[] NOT NULL,
     warnings     VARCHAR[] NOT NULL,
-    ingested_at  TIMESTAMP NOT NULL
+    ingested_at  TIMESTAMP NOT NULL,
+    confidence   DOUBLE                   -- 0–1 that it is minutes, from the signs it shows (v3)
 );
 
 CREATE TABLE IF NOT EXISTS pages (

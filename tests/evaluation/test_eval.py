@@ -63,6 +63,14 @@ def test_eval_command_on_the_text_fixtures(tmp_path: Path) -> None:
 
 
 @pytest.mark.shared
+def test_seeds_are_read_in_every_layout() -> None:
+    variants = evaluate_variants(shared_dir("seeds", "gold"), shared_dir("seeds"), PERTURBATIONS)
+    assert {name: [d.name for d in v.failures] for name, v in variants.items()} == {
+        name: [] for name in (ORIGINAL, *PERTURBATIONS)
+    }
+
+
+@pytest.mark.shared
 def test_seeds_score_perfectly() -> None:
     evaluation = evaluate(shared_dir("seeds", "gold"), shared_dir("seeds"))
     assert {f: evaluation.overall(f).f1 for f in FIELDS} == dict.fromkeys(FIELDS, 1.0)
@@ -154,6 +162,7 @@ def test_layout_perturbed_copies_keep_their_scores(
 ) -> None:
     """A page on one line, no blank lines, no colons or tabs, labels before values: the
     conventions of minutes survive each, so the scores must too."""
+    assert [d.name for d in dev_corpus_variants[copy].failures] == []  # every copy is read
     figures = headline(dev_corpus_variants[copy])
     for field, floor in PERTURBED_FLOORS[copy].items():
         assert figures[field] >= floor, (copy, field, figures)

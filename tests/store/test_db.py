@@ -109,8 +109,36 @@ def test_a_version_1_database_is_brought_up_to_date(tmp_path: Path) -> None:
     old.close()
     con = db.connect(path)
     try:
-        assert con.execute("SELECT max(version) FROM schema_migrations").fetchone() == (2,)
+        assert con.execute("SELECT max(version) FROM schema_migrations").fetchone() == (
+            db.SCHEMA_VERSION,
+        )
         assert con.execute("SELECT path, run_id FROM ingest_errors").fetchall() == [("a.pdf", None)]
         assert con.execute("SELECT count(*) FROM ingest_runs").fetchone() == (0,)
+    finally:
+        con.close()
+
+
+def test_a_version_2_database_gains_the_confidence_of_each_document(tmp_path: Path) -> None:
+    path = tmp_path / "v2.duckdb"
+    old = duckdb.connect(str(path))
+    old.execute(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMP);"
+        "INSERT INTO schema_migrations VALUES (2, now());"
+        "CREATE TABLE documents (sha256 VARCHAR PRIMARY KEY, path VARCHAR NOT NULL,"
+        " format VARCHAR NOT NULL, size_bytes BIGINT NOT NULL, page_count INTEGER NOT NULL,"
+        " ocr_pages INTEGER[] NOT NULL, warnings VARCHAR[] NOT NULL,"
+        " ingested_at TIMESTAMP NOT NULL);"
+        "INSERT INTO documents VALUES ('old', 'old.pdf', 'pdf', 1, 1, [], [], now());"
+    )
+    old.close()
+    con = db.connect(path)
+    try:
+        minutes = extracted(FIXTURES / "seeds" / "seed_000.txt")
+        db.load_minutes(con, minutes)
+        rows = con.execute("SELECT path, confidence FROM documents ORDER BY path").fetchall()
+        assert rows[0] == (minutes.source.path, minutes.confidence)
+        assert rows[1] == ("old.pdf", None)  # loaded before anything weighed it
+        low = con.execute("SELECT count(*) FROM documents WHERE confidence < 0.5").fetchone()
+        assert low == (0,)
     finally:
         con.close()
