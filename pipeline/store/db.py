@@ -17,12 +17,22 @@ from pipeline.errors import DatabaseError
 from pipeline.records import Minutes
 from pipeline.resolve import archive as persons
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # What each version adds to a database made by the one before (new tables come from schema.sql).
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     2: ("ALTER TABLE ingest_errors ADD COLUMN IF NOT EXISTS run_id INTEGER",),
     # documents loaded before version 3 keep NULL: nothing weighed them
     3: ("ALTER TABLE documents ADD COLUMN IF NOT EXISTS confidence DOUBLE",),
+    # attendance rows and sections loaded before version 4 keep NULL: nothing read these
+    4: (
+        "ALTER TABLE attendance ADD COLUMN IF NOT EXISTS party VARCHAR",
+        "ALTER TABLE attendance ADD COLUMN IF NOT EXISTS sections_present VARCHAR",
+        "ALTER TABLE attendance ADD COLUMN IF NOT EXISTS time_present VARCHAR",
+        "ALTER TABLE attendance ADD COLUMN IF NOT EXISTS substitute_for VARCHAR",
+        "ALTER TABLE attendance ADD COLUMN IF NOT EXISTS inferred BOOLEAN",
+        "ALTER TABLE attendance ADD COLUMN IF NOT EXISTS role_ambiguous BOOLEAN",
+        "ALTER TABLE sections ADD COLUMN IF NOT EXISTS from_toc BOOLEAN",
+    ),
 }
 DEFAULT_DB = Path("protokoll.duckdb")
 # The tables whose rows name people: written as each document is linked to the archive's people.
@@ -86,6 +96,12 @@ TABLE_COLUMNS: dict[str, dict[str, pa.DataType]] = {
         "affiliation": pa.string(),
         "page": pa.int32(),
         "notes": pa.list_(pa.string()),
+        "party": pa.string(),
+        "sections_present": pa.string(),
+        "time_present": pa.string(),
+        "substitute_for": pa.string(),
+        "inferred": pa.bool_(),
+        "role_ambiguous": pa.bool_(),
     },
     "signatories": {
         "meeting_id": pa.string(),
@@ -103,6 +119,7 @@ TABLE_COLUMNS: dict[str, dict[str, pa.DataType]] = {
         "page": pa.int32(),
         "text": pa.string(),
         "diary_number": pa.string(),
+        "from_toc": pa.bool_(),
     },
     "decisions": {
         "meeting_id": pa.string(),
@@ -352,6 +369,12 @@ def rows_of(minutes: Minutes) -> dict[str, list[dict[str, Any]]]:
                 "affiliation": a.affiliation,
                 "page": a.page,
                 "notes": list(a.notes),
+                "party": a.party,
+                "sections_present": a.sections_present,
+                "time_present": a.time_present,
+                "substitute_for": a.substitute_for,
+                "inferred": a.inferred,
+                "role_ambiguous": a.role_ambiguous,
             }
             for a in minutes.attendance
         ],
@@ -375,6 +398,7 @@ def rows_of(minutes: Minutes) -> dict[str, list[dict[str, Any]]]:
                 "page": s.page,
                 "text": s.text,
                 "diary_number": s.diary_number,
+                "from_toc": s.from_toc,
             }
             for i, s in enumerate(minutes.sections, 1)
         ],

@@ -85,7 +85,13 @@ CREATE TABLE IF NOT EXISTS attendance (
     title        VARCHAR,
     affiliation  VARCHAR,
     page         INTEGER,
-    notes        VARCHAR[] NOT NULL       -- partial presence ("§§ 1–7"), "ersätter X", remarks
+    notes        VARCHAR[] NOT NULL,      -- remarks beside the name that no column holds
+    party        VARCHAR,                 -- "S", "KD", a local party as written
+    sections_present VARCHAR,             -- partial presence in the §§ numbering: "3-9", "4.1-"
+    time_present VARCHAR,                 -- partial presence by the clock: "-16:15", "13:40-"
+    substitute_for VARCHAR,               -- the member a serving substitute replaced, as written
+    inferred     BOOLEAN,                 -- no list names them: the text shows them there
+    role_ambiguous BOOLEAN                -- the layout lost which label the name stands under
 );
 
 CREATE TABLE IF NOT EXISTS signatories (
@@ -105,6 +111,7 @@ CREATE TABLE IF NOT EXISTS sections (
     page        INTEGER NOT NULL,
     text        VARCHAR NOT NULL,
     diary_number VARCHAR,                 -- "KS 2019/123": the case in the registry (diarienummer)
+    from_toc    BOOLEAN,                  -- known only from a table of contents: no text
     PRIMARY KEY (meeting_id, ordinal)
 );
 

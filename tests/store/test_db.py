@@ -142,3 +142,33 @@ def test_a_version_2_database_gains_the_confidence_of_each_document(tmp_path: Pa
         assert low == (0,)
     finally:
         con.close()
+
+
+def test_attendance_rows_keep_party_partial_presence_and_substitutes(
+    db_con: duckdb.DuckDBPyConnection,
+) -> None:
+    from dataclasses import replace
+
+    from pipeline.records import Attendee, Role, Status
+
+    minutes = extracted(FIXTURES / "seeds" / "seed_000.txt")
+    substitute = Attendee(
+        "Eva Öz",
+        Status.PRESENT,
+        (Role.SUBSTITUTE,),
+        party="S",
+        time_present="16:15-",
+        substitute_for="Agneta Sund",
+    )
+    replaced = Attendee("Agneta Sund", Status.ABSENT, (Role.MEMBER,), party="C", inferred=True)
+    db.load_minutes(
+        db_con, replace(minutes, attendance=(*minutes.attendance, substitute, replaced))
+    )
+    rows = db_con.execute(
+        "SELECT name, status, party, time_present, substitute_for, inferred FROM attendance "
+        "WHERE party IS NOT NULL ORDER BY name"
+    ).fetchall()
+    assert rows == [
+        ("Agneta Sund", "absent", "C", None, None, True),
+        ("Eva Öz", "present", "S", "16:15-", "Agneta Sund", False),
+    ]
