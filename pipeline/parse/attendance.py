@@ -11,8 +11,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from pipeline.names import match_in_meeting
+from pipeline.names import DAMAGED, match_in_meeting
 from pipeline.parse.people import is_person_name, is_title, role_of
+from pipeline.parse.persons import find_persons
 from pipeline.records import Attendee, Role, Signatory, Status
 from pipeline.vocabulary.meeting import INVERTING_ADVERBS, SPEECH_VERBS, TITLE_ROLES
 
@@ -120,6 +121,11 @@ def _add_speaker(
         before, name = first, rest  # "Revisor Bo Ek": the role was taken into the name
     if len(name.split()) < 2 or not is_person_name(name) or any(w.isupper() for w in name.split()):
         return attendees
+    persons = find_persons(name)  # "Stockholm Sektionsordförande Sander Riedberg": the person
+    if persons:
+        name = persons[-1].name
+    elif DAMAGED not in name:  # a letter lost to an encoding accident hides a name from the lists
+        return attendees  # "Herr Ordförande": a form of address, no name
     role = role_of(before) if before else None
     title = before if before and role is None and is_title(before) else None
     if match_in_meeting(name, [a.name for a in attendees]) is not None:

@@ -29,7 +29,7 @@ from pipeline.vocabulary.people import (
     SUBSTITUTING_PHRASES,
 )
 
-WORD = re.compile(r"[^\W\d_][\w'’´\-]*")
+WORD = re.compile(r"[^\W\d_][\w'’´\-\ufffd]*")  # U+FFFD: a letter lost to an encoding slip
 NAME_PARTICLES = frozenset({"af", "von", "van", "de", "der", "den", "la", "du", "di", "da"})
 INITIAL = re.compile(r"[A-ZÅÄÖ]\.?")
 MAX_NAME_WORDS = 4

@@ -47,6 +47,7 @@ _SUBSTITUTING = "|".join(
 # The words between a substitute and the member replaced: "…, ersättare för ", "(ers ".
 SUBSTITUTING_BEFORE_NAME = re.compile(rf"(?:^|[\s,(])(?:{_SUBSTITUTING})\s*$", re.IGNORECASE)
 BETWEEN_NAMES = re.compile(r"\s*(?:\([^()]{1,4}\)\s*)?,?\s*för\s*", re.IGNORECASE)
+MAX_MARK_TOKENS = 2  # a presence mark, and a party beside it
 PIECE_SEPARATOR = re.compile(r"[,;\n\t]|\s{3,}")
 # Everything from "ersätter" on names the member replaced, who is read as a person of their own.
 SUBSTITUTING_REST = re.compile(rf"(?:^|[\s,(])(?:{_SUBSTITUTING})\b.*$", re.IGNORECASE | re.DOTALL)
@@ -96,15 +97,18 @@ def read_qualifiers(text: str) -> Qualifiers:
 def _read_piece(found: Qualifiers, piece: str) -> None:
     """One comma-separated piece: party and presence marks, then a title or an affiliation."""
     words: list[str] = []
-    for token in TOKEN.findall(piece):
+    tokens = TOKEN.findall(piece)
+    for token in tokens:
         word = token.strip(" .,:;")
         party = party_of(token if token.startswith("(") else word)
         folded = word.casefold().strip("()")
+        # a mark is a cell of its own ("Anna Berg X", "Bo Ek – "), not a word of a sentence
+        mark = len(tokens) <= MAX_MARK_TOKENS and found.status is None
         if party and found.party is None:
             found.party = party
-        elif folded in PRESENT_MARKS and found.status is None:
+        elif mark and folded in PRESENT_MARKS:
             found.status = Status.PRESENT
-        elif folded in ABSENT_MARKS and found.status is None:
+        elif mark and folded in ABSENT_MARKS:
             found.status = Status.ABSENT
         elif token.startswith("("):
             found.notes.append(token.strip("() "))

@@ -19,11 +19,13 @@ from pipeline.parse.labels import Label, LabelKind, find_labels
 from pipeline.parse.lines import RawSection, paragraph_text
 from pipeline.parse.roster import Reading, read_zone
 from pipeline.records import Attendee, Line, Role, Status
+from pipeline.vocabulary.meeting import SPEAKER_LIST
 
 ROLL_CALL_TITLE = re.compile(
     r"röstlängd|närvaro|upprop|deltagare|voting\s+list|roll\s+call|attendance", re.IGNORECASE
 )
 ROLL_CALL_LABEL = Label(0, 0, "", LabelKind.GROUP, Status.PRESENT, Role.MEMBER)
+SPOKE = Label(0, 0, "", LabelKind.GROUP, Status.PRESENT)  # over a list of those who spoke
 # "Närvarande var …", "Frånvarande voro …": a sentence of an item that lists who was there.
 PRESENCE_SENTENCE = re.compile(
     r"\b(?:Närvarande|Frånvarande|Närvarade)\s+(?:var|voro|är|vid\s+\w+\s+var)\b.*?(?:\.(?=\s|$)|$)",
@@ -42,6 +44,7 @@ class Zone:
     default: Label | None = None  # the label over names that come before any label
     breaks: tuple[int, ...] = ()  # where a heading that lists nobody ends the list above it
     prose: bool = False  # a sentence: a role word stands before its name ("ordförande Bo Ek")
+    inferred: bool = False  # no list: the text shows them there (they spoke)
 
     def page_at(self, offset: int) -> int:
         return self.pages[max(0, bisect.bisect_right(self.line_offsets, offset) - 1)]
@@ -72,8 +75,13 @@ def attendance_zones(
             continue
         for paragraph in section.paragraphs:
             text = paragraph_text(paragraph)
+            page = (paragraph[0].page,)
             for sentence in PRESENCE_SENTENCE.finditer(text):
-                zones.append(Zone(sentence.group(0), (0,), (paragraph[0].page,), prose=True))
+                zones.append(Zone(sentence.group(0), (0,), page, prose=True))
+            for speakers in SPEAKER_LIST.finditer(text):  # "yttrar sig A (S), B (M)"
+                end = text.find(". ", speakers.end())
+                names = text[speakers.end() : len(text) if end < 0 else end]
+                zones.append(Zone(names, (0,), page, SPOKE, prose=True, inferred=True))
     for index in range(body_start, len(lines)):
         label = heading_label(lines[index].text) if lines[index].heading else None
         if label is None:
@@ -104,6 +112,8 @@ def read_attendance(zones: Sequence[Zone]) -> list[Attendee]:
     readings: list[tuple[Reading, int, int]] = []
     for number, zone in enumerate(zones):
         found = read_zone(zone.text, zone.default, zone.breaks, prose=zone.prose)
+        for reading in found:
+            reading.inferred = reading.inferred or zone.inferred
         readings += [(r, zone.page_at(r.start), number) for r in found]
     merged: list[Attendee] = []
     zone_of_attendee: list[int] = []

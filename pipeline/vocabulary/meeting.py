@@ -21,6 +21,7 @@ from pipeline.vocabulary.header import DATE_LABELS as DATE_LABELS
 from pipeline.vocabulary.header import GENERAL_MEETING_ENDINGS as GENERAL_MEETING_ENDINGS
 from pipeline.vocabulary.header import PLACE_LABELS as PLACE_LABELS
 from pipeline.vocabulary.header import TIME_AND_PLACE_LABELS as TIME_AND_PLACE_LABELS
+from pipeline.vocabulary.inflection import Conjugation, Form, inflect
 
 # rapidfuzz ratio at which a word is one of the vocabulary's typed or read with a slip:
 # "sekretare" is 90 from "sekreterare", "mötessekeretare" 90 from "mötessekreterare"; "justering"
@@ -151,30 +152,52 @@ TITLE_ENDINGS = (
     "revisor",
 )
 # Verbs of speaking at the meeting, past tense: "Anna Berg informerade om …" says she was there.
-SPEECH_VERBS = (
-    "informerade",
-    "berättade",
-    "presenterade",
-    "redogjorde",
-    "redovisade",
-    "föredrog",
-    "visade",
-    "lyfte",
-    "pekade",
-    "påpekade",
-    "frågade",
-    "undrade",
-    "framförde",
-    "inledde",
-    "tackade",
-    "läste",
-    "svarade",
-    "tillstyrkte",
-    "kommenterade",
-    "meddelade",
-    "rapporterade",
-    "yrkade",
-    "föreslog",
+# Verbs of speaking or acting at the meeting, as lemmas: "Anna Berg informerar om …", "Bo Ek
+# förklarade mötet öppnat" say they were there. Present and past forms are generated.
+SPEECH_LEMMAS: tuple[tuple[str, Conjugation | str], ...] = (
+    ("informera", Conjugation.FIRST),
+    ("berätta", Conjugation.FIRST),
+    ("presentera", Conjugation.FIRST),
+    ("redogöra", "redogör redogjorde redogjort redogjord"),
+    ("redovisa", Conjugation.FIRST),
+    ("föredra", "föredrar föredrog föredragit föredragen"),
+    ("visa", Conjugation.FIRST),
+    ("lyfta", "lyfter lyfte lyft lyft"),
+    ("peka", Conjugation.FIRST),
+    ("påpeka", Conjugation.FIRST),
+    ("fråga", Conjugation.FIRST),
+    ("undra", Conjugation.FIRST),
+    ("framföra", Conjugation.SECOND_D),
+    ("inleda", "inleder inledde inlett inledd"),
+    ("tacka", Conjugation.FIRST),
+    ("läsa", Conjugation.SECOND_T),
+    ("svara", Conjugation.FIRST),
+    ("tillstyrka", Conjugation.SECOND_T),
+    ("kommentera", Conjugation.FIRST),
+    ("meddela", Conjugation.FIRST),
+    ("rapportera", Conjugation.FIRST),
+    ("yrka", Conjugation.FIRST),
+    ("föreslå", "föreslår föreslog föreslagit föreslagen"),
+    ("nominera", Conjugation.FIRST),
+    ("hälsa", Conjugation.FIRST),
+    ("förklara", Conjugation.FIRST),  # "förklarar sammanträdet öppnat": who opened it
+    ("öppna", Conjugation.FIRST),
+)
+SPEECH_VERBS = tuple(
+    sorted(
+        {
+            form
+            for lemma, conjugation in SPEECH_LEMMAS
+            for form, kinds in inflect(lemma, conjugation).items()
+            if kinds & {Form.PRESENT, Form.PAST}
+        }
+    )
+)
+# "Under överläggningen yttrar sig A (S), B (M)": a list of those who spoke.
+SPEAKER_LIST = re.compile(
+    r"\b(?:yttrar|yttrade)\s+sig\b:?|\b(?:i\s+(?:debatten|överläggningen)\s+(?:deltar|deltog))\b:?"
+    r"|\byttranden?\s+(?:av|från)\b:?",
+    re.IGNORECASE,
 )
 # Words that put the verb before its subject: "Därefter berättade Per Ek om …".
 INVERTING_ADVERBS = ("därefter", "sedan", "därpå", "då", "slutligen", "vidare", "först")

@@ -317,3 +317,25 @@ def test_a_table_of_names_and_presence_marks_that_no_label_opens() -> None:
         ("Bo Ek", Status.PRESENT),
         ("Eva Lind", Status.ABSENT),
     ]
+
+
+def test_presence_shown_by_opening_the_meeting_and_by_speaking() -> None:
+    from pipeline.parse import parse_minutes
+    from pipeline.records import CleanText, SourceFile, SourceFormat
+
+    text = (
+        "Protokoll styrelsemöte 2023-03-01\n§ 1 Mötets öppnande\nIda Hall förklarar sammanträdet "
+        "öppnat.\n§ 2 Val av justerare\nMötet väljer Aron Lundh och Vera Sjö till justerare.\n"
+        "§ 3 Taxa\nUnder överläggningen yttrar sig\nEmma Falk (S), Nils Rydén (M)\n"
+        "Fullmäktiges beslut\n- Taxan fastställs enligt förslaget."
+    )
+    lines = tuple(Line(t, 1, n) for n, t in enumerate(text.split("\n"), 1))
+    minutes = parse_minutes(SourceFile("x.txt", "0", SourceFormat.TXT, 1), CleanText((), lines))
+    assert summary(list(minutes.attendance)) == {
+        "Ida Hall": ("present", set()),
+        "Aron Lundh": ("present", {"adjuster"}),
+        "Vera Sjö": ("present", {"adjuster"}),
+        "Emma Falk": ("present", set()),
+        "Nils Rydén": ("present", set()),
+    }
+    assert [d.outcome.value for d in minutes.sections[-1].decisions] == ["approved"]
