@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.parse.headings import TITLE_PREPOSITIONS
+from pipeline.parse.candidates import TITLE_PREPOSITIONS
 from pipeline.parse.lines import RawSection
 from pipeline.records import Line
 

@@ -16,30 +16,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from pipeline.nlp.lexicon import lexicon
 from pipeline.nlp.model import find_people
 from pipeline.parse.labels import Label, LabelKind, find_labels
-from pipeline.parse.people import NOT_A_PERSON
-from pipeline.parse.persons import (
-    PersonSpan,
-    find_persons,
-    is_title_word,
-    not_name_words,
-    party_of,
-)
+from pipeline.parse.list_items import list_items
+from pipeline.parse.persons import PersonSpan, find_persons
 from pipeline.parse.qualifiers import read_qualifiers, replaced_member_follows
 from pipeline.records import Role, Status
-from pipeline.vocabulary.meeting import WEB_CHROME
 
-ITEM_SEPARATOR = re.compile(r"\n|\t|[,;]|(?<!-)\s+och\s+|\s+samt\s+|\s+&\s+|\s{3,}")
-# A list item that is a person however written: a handle ("mia_l"), a first name ("Lisa"),
-# or a name the word lists do not know ("Dmitar Savic´").
-NAME_ITEM = re.compile(r"^(?:[^\W\d][\w.'’´-]*[\w'’´])(?:\s+[^\W\d][\w'’´-]*[\w'’´]){0,2}$")
-BULLET = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s+")
-# A party or presence mark before or after an item's name: "S Dmitar Savic´", "Agnes X".
-MARKS_AROUND = re.compile(
-    r"^\s*(?:[A-ZÅÄÖ]{1,3}|\([^()]{1,4}\))\s+(?=\S)|\s+(?:[A-ZÅÄÖ]{1,3}|\([^()]{1,4}\))\s*$"
-)
 # "abe, kristo och tobbe befanns närvarande": the list comes before the words that label it.
 PRESENT_AFTER_LIST = re.compile(
     r"\b(?:befanns|befinns|var|är|antecknades\s+som|noterades\s+som)\s+närvarande\b[^.\n]*",
@@ -52,11 +35,7 @@ ROW_MARKS = re.compile(r"^[\s,;:\t]*(?:\([^()]{1,4}\)|[A-ZÅÄÖ]{1,3}|[Xx]|[-�
 # Between a name and a role word that qualifies it: only its party, commas and spaces.
 NAME_TO_ROLE = re.compile(r"^[\s,]*(?:\([^()]{1,4}\)|[A-ZÅÄÖ]{1,3})?[\s,]*$")
 GROUP_BREAK = re.compile(r"[.;]\s|\n")  # between the name groups of labels printed first
-MAX_ITEM_WORDS = 4
 MIN_TABLE_ROWS = 2
-MIN_HANDLES = 2
-MAX_ITEM_CHARS = 40
-LIST_SHARE = 0.6  # of a list's items, at least this share are a few words long
 SINGULAR_ROLES = frozenset({Role.CHAIR, Role.VICE_CHAIR, Role.SECRETARY, Role.TREASURER})
 
 
@@ -101,13 +80,25 @@ def read_zone(
     labels += [Label(offset, offset, "", LabelKind.STOP) for offset in breaks]
     labels = sorted([*find_labels(text), *labels], key=lambda label: label.start)
     barriers = [offset for label in labels for offset in (label.start, label.end)]
-    people = find_persons(text, find_people([text])[0], barriers)
+    people = find_persons(text, _model_people(text, labels, default), barriers)
     labels = _qualifiers_dropped(text, labels, people, prose=prose)
-    people = sorted([*people, *_list_items(text, labels, people, default)], key=lambda p: p.start)
+    people = sorted([*people, *list_items(text, labels, people, default)], key=lambda p: p.start)
     readings: list[Reading] = []
     for block in _blocks(text, labels, people, default):
         readings += _read_block(text, block)
     return readings
+
+
+def _model_people(
+    text: str, labels: Sequence[Label], default: Label | None
+) -> list[tuple[int, int]]:
+    """The NER model's persons from where the zone's first list of people begins: a zone with
+    no list has none to vouch for, and the title and place above the first label are no list."""
+    listing = [label.start for label in labels if label.kind in (LabelKind.GROUP, LabelKind.ROLE)]
+    if default is None and not listing:
+        return []
+    start = 0 if default is not None else listing[0]
+    return [(start + s, start + e) for s, e in find_people([text[start:]])[0]]
 
 
 def _as_present_labels(match: re.Match[str], text: str) -> tuple[Label, Label]:
@@ -186,76 +177,6 @@ def _without_roles(text: str, start: int, end: int, labels: Sequence[Label]) -> 
             kept.append(text[position : label.start])
             position = label.end
     return "".join([*kept, text[position:end]])
-
-
-def _list_items(
-    text: str, labels: Sequence[Label], people: Sequence[PersonSpan], default: Label | None
-) -> list[PersonSpan]:
-    """Items of a list under a people label that hold no known name but are written as one:
-    handles, first names, names the word lists lack."""
-    found: list[PersonSpan] = []
-    starts = [*(label.start for label in labels), len(text)]
-    stretches = [(label, label.end, starts[i + 1]) for i, label in enumerate(labels)]
-    if default is not None:
-        stretches.insert(0, (default, 0, starts[0]))
-    for label, start, end in stretches:
-        if label.kind not in (LabelKind.GROUP, LabelKind.ROLE):
-            continue
-        items = _items(text, start, end)
-        # A list whose names the word lists know has its other one-word items for titles,
-        # places and headings; a list of handles or first names ("nsg, kaj, tom") has none.
-        known = any(start <= p.start < end for p in people)
-        listed = sum(len(item.split()) <= MAX_ITEM_WORDS for _, item in items)
-        if listed < LIST_SHARE * len(items):
-            continue  # running text, not a list
-        for item_start, item in items:
-            item_end = item_start + len(item)
-            if any(p.start < item_end and item_start < p.end for p in people):
-                continue
-            single = len(item.split()) == 1
-            # a lone lower-case word after a label is a sentence ("Närvarolista upprättades")
-            listed_names = sum(_is_name_item(other) for _, other in items)
-            handles = label.kind is LabelKind.ROLE or listed_names >= MIN_HANDLES
-            vouched = not single or lexicon().is_given_name(item) or (not known and handles)
-            if _is_name_item(item) and vouched:
-                found.append(PersonSpan(item_start, item_end, item))
-    return found
-
-
-def _items(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    items = []
-    position = start
-    for piece in [*ITEM_SEPARATOR.split(text[start:end])]:
-        offset = text.find(piece, position, end) if piece else position
-        position = offset + len(piece)
-        bullet = BULLET.match(piece)
-        cut = bullet.end() if bullet else 0
-        stripped = MARKS_AROUND.sub("", piece[cut:]).strip(" .:")
-        if stripped:
-            items.append((offset + cut + piece[cut:].find(stripped), stripped))
-    return items
-
-
-def _is_name_item(item: str) -> bool:
-    """An item written as a name: one to three words, no label, role, title, place, acronym
-    or placeholder ("Vakant"); several words all capitalised."""
-    if not NAME_ITEM.match(item) or len(item) > MAX_ITEM_CHARS:
-        return False
-    if item.casefold().startswith(WEB_CHROME):
-        return False  # "Embed Size (px)": the page a transcript was stored from
-    words = item.split()
-    names = lexicon()
-    for word in words:
-        bare = word.strip(".")
-        if bare.casefold() in not_name_words() | NOT_A_PERSON or is_title_word(bare):
-            return False
-        if (bare.isupper() and len(bare) > 1) or (
-            bare in names.places and bare not in names.surnames
-        ):
-            return False
-    if party_of(item):
-        return False
-    return len(words) == 1 or all(w[:1].isupper() for w in words)
 
 
 def _blocks(
