@@ -205,7 +205,8 @@ def _score(
     """How much a candidate looks like an item: its place, its mark, its title."""
     marked = bool(match["item_mark"] or match["letter_mark"])
     bare = scheme == "item" and not (marked or match["word"])
-    if not _plausible_title(title, lowercase_ok=marked or at_start, bare=bare):
+    top = len(number) == 1 and scheme != "letter"
+    if not _plausible_title(title, lowercase_ok=marked or at_start, bare=bare, top=top):
         return 0.0
     score = 1.0 if at_start else 0.5 if anchored else 0.25
     if title[:1].islower():
@@ -214,7 +215,7 @@ def _score(
         score += 1.5
     elif match["word"] or match["item_mark"]:
         score += 0.75
-    elif scheme == "letter":
+    elif scheme == "letter" or len(number) > 1:  # "a.", "3.1": an outline's marks
         score += 0.5
     else:  # a bare number: a page number, an amount, a count until the sequence says otherwise
         score += 0.0 if at_start else -0.15
@@ -231,7 +232,7 @@ def _score(
     return score
 
 
-def _plausible_title(title: str, *, lowercase_ok: bool, bare: bool) -> bool:
+def _plausible_title(title: str, *, lowercase_ok: bool, bare: bool, top: bool) -> bool:
     words = title.split()
     if not words:
         return False
@@ -243,11 +244,8 @@ def _plausible_title(title: str, *, lowercase_ok: bool, bare: bool) -> bool:
     if (bare and first.casefold() in DOCUMENT_WORDS) or PAGE_OF.search(" ".join(words[:4])):
         return False  # "1 Protokoll fört vid …", "2 Styrelsen Sida 33 (65)": a page's top
     folded = title.casefold().strip(" :.")
-    if (
-        folded in NOT_ITEM_TITLES
-        or folded in SECTION_PART_TITLES
-        or (parse_date(title) and len(words) <= 4)
-    ):
+    part = folded in SECTION_PART_TITLES and not top  # "3.1.1 Beslut"; "5 Diskussion" is an item
+    if folded in NOT_ITEM_TITLES or part or (parse_date(title) and len(words) <= 4):
         return False
     if folded.startswith(WEB_CHROME):
         return False
