@@ -1,7 +1,10 @@
 """Parse stage: cleaned lines of one document in, the structured minutes out.
 
-Minutes follow one convention: a preamble (title, date, place, attendance), numbered sections
-(§), then the signatures. The parts are found in that order and read by their own modules.
+Whether the text is minutes at all is weighed first (parse.evidence). Items are the numbering
+sequence that explains the text best, wherever they stand on a line (parse.sections); the
+header is read from the top of the text by its conventions (parse.header); who attended is read
+names first in every place minutes list people (parse.zones), then completed by what the text
+shows: elections, speakers, the signatures. Decisions are read from their verbs per item.
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ def _texts(blocks: Sequence[Paragraph]) -> list[tuple[str, int]]:
 
 
 def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
+    evidence = judge(text, source.path)  # NotMinutes when it shows no sign of minutes
     lines, headings = outline(text.lines)
     body_start = headings[0].index if headings else len(lines)
     signatures_start = find_signature_start(
@@ -59,7 +63,6 @@ def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
     body_text = "\n\n".join(f"{s.title}\n\n{s.text}" for s in raw_sections)
     header = parse_header(preamble, text.running_lines, body_text, document=lines)
     attendance = read_attendance(attendance_zones(lines, body_start, raw_sections))
-    evidence = judge(text, source.path)  # NotMinutes when it shows no sign of minutes
     notes: list[str] = []
     if header.date is None:
         # "arsmote-2022-04-26", "pysv_2022-04-26": separators a date pattern can see
