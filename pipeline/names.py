@@ -1,6 +1,6 @@
 """Personal names: parse how minutes write them, fold their variants, match them within a meeting.
 
-A name in minutes comes as "Charlotta Skålén", "Skålén, Charlotta", "ordf. Ola Wiktorson (S)",
+A name in minutes comes as "Charlotta Skålén", "Skålén, Charlotta", "ordf. Per Wahlgren (S)",
 "C. Skålén" or "Ola W". `parse_name` reduces each to given name and surnames; the keys below make
 spellings that differ only by case, diacritics, Swedish spelling habits or OCR confusions equal.
 `match_in_meeting` ties a name to one of a meeting's attendees, or refuses when no link is safe.
@@ -87,7 +87,7 @@ def ocr_key(folded: str) -> str:
 
 
 def consonants(folded: str) -> str:
-    """The skeleton without vowels or damaged letters: Kokkenakis/Kokkinakis, T�nsg�rd/Tönsgård."""
+    """The skeleton without vowels or damaged letters: Petterson/Pettersson, Sj�str�m/Sjöström."""
     return VOWELS.sub("", skeleton(folded))
 
 
@@ -271,7 +271,7 @@ def _is_note(words: Sequence[str]) -> bool:
 
 
 def _strip_titles(words: Sequence[str]) -> list[str]:
-    """Words without the titles before and after them ("ordf. Ola Wiktorson")."""
+    """Words without the titles before and after them ("ordf. Per Wahlgren")."""
     kept = list(words)
     while (
         len(kept) > 1 and _title_word(kept[0]) and (len(fold(kept[0])) > 1 or _title_word(kept[1]))

@@ -2,7 +2,7 @@
 
 Each character is taken once, with its own box. A run of characters that follow each other in
 the text order and on the page is a piece whose text is PDFium's own, spaces included: spaces
-it only implies by position ("Carl Tönsgård") are there, and a producer that places every glyph
+it only implies by position ("Olle Sandgård") are there, and a producer that places every glyph
 by itself (Skia in Google Docs' export: a box for each letter) gives one piece a line, not a
 piece a letter. Pieces sharing a baseline make a line, left to right: table cells drawn column
 by column come out row by row, and a wide gap between two pieces is a column break (a tab).

@@ -1,8 +1,8 @@
 """A PDF page's text layer read with PDFium: its text as a reader sees it, and each character's box.
 
 PDFium gives every character of the layer once, in the layer's order, with the spaces a PDF
-only implies by positioning ("Carl Tönsgård", where a reader that inserts spaces by a fixed
-tolerance writes "CarlTönsgård"), and a box; it is a hundred times faster than pdfminer. Lines
+only implies by positioning ("Olle Sandgård", where a reader that inserts spaces by a fixed
+tolerance writes "AnnaLindqvist"), and a box; it is a hundred times faster than pdfminer. Lines
 are rebuilt from those characters (char_lines), read column by column when the page is set in
 two columns (layout), and checked against PDFium's own reading (layer_check). Characters' boxes
 also say which ink the layer explains (page_image.page_ink).

@@ -1,7 +1,7 @@
 """Presence shown beyond the lists: roles named in the text, speakers, signatories.
 
 The lists themselves are read by parse.zones; the functions here add what the text tells of
-people the lists name or leave out: "Ordföranden Ola Wiktorson öppnade", "Revisor Bo Ek
+people the lists name or leave out: "Ordföranden Per Wahlgren öppnade", "Revisor Bo Ek
 tillstyrkte", the names under "Justeras".
 """
 
@@ -18,11 +18,11 @@ from pipeline.records import Attendee, Role, Signatory, Status
 from pipeline.vocabulary.meeting import INVERTING_ADVERBS, SPEECH_VERBS, TITLE_ROLES
 
 NAME_WORD = r"[A-ZÅÄÖÉÜ][\wåäöéü'-]*"
-# "Ordföranden Ola Wiktorson öppnade mötet": the role word right before a name.
+# "Ordföranden Per Wahlgren öppnade mötet": the role word right before a name.
 CHAIR_MENTION = re.compile(
     rf"\b(?:[Oo]rdförande(?:n)?|[Mm]ötesordförande(?:n)?)\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})"
 )
-# "Ingrid Jerneborg Glimne valdes att justera", "X utsågs att jämte ordförande justera".
+# "Ingrid Holm Sjöberg valdes att justera", "X utsågs att jämte ordförande justera".
 ADJUSTER_ELECTION = re.compile(
     rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})\s+(?:valdes|utsågs|väljs|utses)\s+"
     r"(?:att\s+(?:jämte\s+ordförande(?:n)?\s+)?justera|till\s+(?:protokoll)?juster)"
@@ -71,7 +71,7 @@ def add_role(
 def add_role_mentions(
     attendees: list[Attendee], texts: Sequence[tuple[str, int]]
 ) -> list[Attendee]:
-    """Roles stated in running text ("Ordföranden Ola Wiktorson öppnade"), for listed people.
+    """Roles stated in running text ("Ordföranden Per Wahlgren öppnade"), for listed people.
 
     "X utsågs att jämte ordförande justera" makes the chair an adjuster too.
     """
@@ -121,7 +121,7 @@ def _add_speaker(
         before, name = first, rest  # "Revisor Bo Ek": the role was taken into the name
     if len(name.split()) < 2 or not is_person_name(name) or any(w.isupper() for w in name.split()):
         return attendees
-    persons = find_persons(name)  # "Stockholm Sektionsordförande Sander Riedberg": the person
+    persons = find_persons(name)  # "Stockholm Sektionsordförande Lars Wester": the person
     if persons:
         name = persons[-1].name
     elif DAMAGED not in name:  # a letter lost to an encoding accident hides a name from the lists

@@ -268,7 +268,7 @@ def _header_field(title: str) -> bool:
 
 
 def _person_name(words: Sequence[str]) -> bool:
-    """ "Pernilla Oscarsson, enhetschef": a name in a list, not a title."""
+    """ "Maria Lindell, enhetschef": a name in a list, not a title."""
     names = lexicon()
     return (
         len(words) >= 2

@@ -1,5 +1,5 @@
 """People of a list written as no word list knows them: the items of a list under a people
-label ("Närvarande: nsg, kaj, tom", "Mötesordförande: Lisa", "Dmitar Savic´, MP").
+label ("Närvarande: nsg, kaj, tom", "Mötesordförande: Lisa", "Dragan Kovač´, MP").
 
 In a list whose other names the lists know, a one-word item is a title, a place or a heading
 unless it is a known given name; a list of handles or first names knows none, and takes them
@@ -19,10 +19,10 @@ from pipeline.vocabulary.meeting import WEB_CHROME
 
 ITEM_SEPARATOR = re.compile(r"\n|\t|[,;]|(?<!-)\s+och\s+|\s+samt\s+|\s+&\s+|\s{3,}")
 # A list item that is a person however written: a handle ("mia_l"), a first name ("Lisa"),
-# or a name the word lists do not know ("Dmitar Savic´").
+# or a name the word lists do not know ("Dragan Kovač´").
 NAME_ITEM = re.compile(r"^(?:[^\W\d][\w.'’´-]*[\w'’´])(?:\s+[^\W\d][\w'’´-]*[\w'’´]){0,2}$")
 BULLET = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s+")
-# A party or presence mark before or after an item's name: "S Dmitar Savic´", "Agnes X".
+# A party or presence mark before or after an item's name: "S Dragan Kovač´", "Agnes X".
 MARKS_AROUND = re.compile(
     r"^\s*(?:[A-ZÅÄÖ]{1,3}|\([^()]{1,4}\))\s+(?=\S)|\s+(?:[A-ZÅÄÖ]{1,3}|\([^()]{1,4}\))\s*$"
 )

@@ -1,7 +1,7 @@
 """People in running text, found by what they are: capitalised names with a known Swedish given
 name or surname, or a span the NER model calls a person, wherever they stand on a line.
 
-Runs of capitalised words are cut where a new name begins ("Monica Dahlén Marcus Danielsson":
+Runs of capitalised words are cut where a new name begins ("Eva Strand Johan Nyberg":
 a given name after a full name), at labels, role and title words, and at a party mark. Names
 written otherwise (handles, first names alone) are people only as items of a list under an
 attendance label: the attendance reader asks for those.
@@ -170,7 +170,7 @@ def _split_run(run: list[_Word], words: Lexicon) -> list[list[_Word]]:
     if len(run) >= 3 and not words.is_given_name(run[0].text) and words.is_given_name(run[1].text):
         run = run[1:]
     if len(run) >= 3 and run[-1].text in words.places and run[-1].text not in words.surnames:
-        run = run[:-1]  # "Olle Bergqvist Forsa": the place the person comes from
+        run = run[:-1]  # "Olle Nyberg Vingåker": the place the person comes from
     names: list[list[_Word]] = []
     current: list[_Word] = []
     for index, word in enumerate(run):
@@ -217,8 +217,8 @@ def party_of(token: str) -> str | None:
 
 
 def full_name(name: str, text: str) -> str:
-    """A first name as the full name the minutes introduced it with ("Edvard Thörnros nominerar
-    sig själv … Edvard utses"), when they named it in full exactly one way before using the
+    """A first name as the full name the minutes introduced it with ("Edvin Tallgren nominerar
+    sig själv … Edvin utses"), when they named it in full exactly one way before using the
     first name alone."""
     if " " in name.strip() or not name[:1].isupper():
         return name

@@ -7,7 +7,7 @@ replaced, and where the person comes from.
     Agnes Wallin X                     present (a mark in a presence column)
     Eva Öz (S), ersättare för Leif Ek  replaces Leif Ek
     Per Lund, inspektör, §§ 94-97      title inspektör, present for 94-97
-    Olle Bergqvist Forsa, Sofia Ek d08 an affiliation: a place, a district, a cohort
+    Olle Nyberg Vingåker, Sofia Ek d08 an affiliation: a place, a district, a cohort
 """
 
 from __future__ import annotations

@@ -233,7 +233,7 @@ def _readings(text: str, block: _Block) -> list[Reading]:
         if serving is not None and replaced_member_follows(
             before, substitute_context or Role.SUBSTITUTE in serving.roles
         ):
-            # "Roger Bogren (m) Ersätter Anders Holmensköld kl Ersätter Maria Abrahamson (m)":
+            # "Per Lind (m) Ersätter Eva Ek kl Ersätter Bo Holm (m)":
             # both replaced by the substitute listed before them
             serving.substitute_for = serving.substitute_for or person.name
             if Role.SUBSTITUTE not in serving.roles:

@@ -371,7 +371,7 @@ def drop_stray_names(section: RawSection, names: Sequence[str]) -> RawSection:
 
     Page furniture (a name printed in the margin or footer of every page, a signature box)
     lands in the text flow as a one-line paragraph between two paragraphs of prose; a real
-    list of names has several lines, and an election's answer ("Frej Connolly") stands alone.
+    list of names has several lines, and an election's answer ("Lars Nyqvist") stands alone.
     """
     keys = {fold(name) for name in names}
     last = len(section.paragraphs) - 1

@@ -39,7 +39,7 @@ def find_signature_start(lines: Sequence[Line], start: int) -> int:
 def parse_signatures(lines: Sequence[Line], document_text: str = "") -> list[Signatory]:
     """Signatories in order, each with the title or affiliation written under the name.
 
-    Names signed side by side ("Carl Tönsgård Karin Barck Holst Anders Nylander" over
+    Names signed side by side ("Olle Sand Maria Berg Holm Per Nylund" over
     "Ordförande Justerare Justerare") are split as many ways as the caption has titles,
     preferring names the rest of the document also writes.
     """
@@ -54,7 +54,7 @@ def parse_signatures(lines: Sequence[Line], document_text: str = "") -> list[Sig
             continue
         marked = marker_role(text)
         # "Sekreterare" under a name that "Vid protokollet" introduced captions that name; in
-        # blocks led by role words ("Sekreterare" / "Ann Lundqvist") it introduces the next.
+        # blocks led by role words ("Sekreterare" / "Ann Sjödin") it introduces the next.
         is_caption = bool(below) and signatories[below[-1]].title is None and led_by_phrase
         if marked is not None and not (is_caption and text.casefold() in ROLE_WORD_MARKERS):
             role, below = marked, []

@@ -121,8 +121,8 @@ def read_attendance(zones: Sequence[Zone]) -> list[Attendee]:
     for reading, page, zone_number in readings:
         index = match_in_meeting(reading.name, [a.name for a in merged])
         if index is not None and zone_of_attendee[index] == zone_number:
-            # one list names two people with names this close ("Christina (C)" and "Christine
-            # Andersson (S)"): of two parties, they are two people
+            # one list names two people with names this close ("Kristina (C)" and "Kristin
+            # Berg (S)"): of two parties, they are two people
             parties = {merged[index].party, reading.party} - {None}
             index = index if len(parties) <= 1 else None
         if index is None:

@@ -2,8 +2,8 @@
 
 The gold files name attendees and signatories as the document writes them. Two names are one
 person when the gold says so: `same_person` pairs (seeds), an attendee's `alias` and
-`name_restored` (the dev corpus' damaged names), a variant its `notes` describe ("'Rune
-Jacobson' in § 6 but 'Rune Jacobsson' under Justeras"), or the same name in the same
+`name_restored` (the dev corpus' damaged names), a variant its `notes` describe ("'Gun
+Fredrikson' in § 6 but 'Gun Fredriksson' under Justeras"), or the same name in the same
 organisation. An attendee the gold shows without a name has nothing to resolve. A variant
 that the document writes only in its text becomes a mention; one that other minutes write (not
 in the corpus) becomes the attendance of a meeting of its own.

@@ -25,9 +25,9 @@ ESTABLISHED_MEETINGS = 3  # a spelling written in this many meetings is a name i
 SAME_SPELLING = 100.0  # equal after folding case, diacritics, dots and order
 DAMAGED_LETTERS = 96.0  # equal where one lost letters to an encoding accident (B�rje/Börje)
 SPELLING_VARIANT = 95.0  # Pettersson/Petersson, Carlsson/Karlsson, Lundqvist/Lundkvist, rn/m
-OCR_CONFUSION = 94.0  # I/l/1: "lda Malmborg"
+OCR_CONFUSION = 94.0  # I/l/1: "lda Wikström"
 ONE_EDIT = 91.0  # one letter wrong, missing, extra or swapped in a given name or a surname
-EXTRA_NAME = 90.0  # a second surname or given name more: Jerneborg Glimne / Glimne
+EXTRA_NAME = 90.0  # a second surname or given name more: Holm Sjöberg / Sjöberg
 INITIAL = 86.0  # "C. Skålén" for Charlotta Skålén: needs context to be linked
 TWO_EDITS = 84.0  # one slip in each part: only for review
 

@@ -35,7 +35,7 @@ def test_counts_give_precision_recall_f1() -> None:
 
 
 def test_an_unreadable_letter_matches_any_letter() -> None:
-    assert name_similarity("B\ufffdrje T\ufffdnsg\ufffdrd", "Börje Tönsgård") == 100
+    assert name_similarity("B\ufffdrje Sj\ufffdstr\ufffdm", "Börje Sjöström") == 100
     assert name_similarity("Skålen", "Skälén") == 100
     assert name_similarity("Anna Berg", "Olle Ek") < 50
 

@@ -67,7 +67,7 @@ def test_a_heading_glued_to_the_sentence_before_it() -> None:
 
 def test_numbers_inside_an_attendance_list_are_no_items() -> None:
     text = (
-        "Övriga närvarande Per Lund, ekonom, § 56 Pernilla Oscarsson, enhetschef, §§ 57, 60 "
+        "Övriga närvarande Per Lund, ekonom, § 56 Maria Lindell, enhetschef, §§ 57, 60 "
         "Anna Falk, inspektör, § 58\n§ 55 Val av justerare\nText.\n§ 56 Budget\nText."
     )
     assert sections(text) == [("55", "Val av justerare"), ("56", "Budget")]
