@@ -34,10 +34,13 @@ ANCHOR = re.compile(
     r"(?:(?<=[.!?:;])\s+|(?<=[.!?:;])(?=§)|\s{2,}|\s[|•·▪–]\s+|(?<=\(\d\d\))\s+|(?<=\(\d\))\s+"
     r"|(?<=\d{4}-\d\d-\d\d\s\d)\s+|(?<=\d{4}-\d\d-\d\d\s\d\d)\s+)"
 )
-# A number inside running text, which opens an item only as part of a strong sequence; a "§"
+# A number or letter inside running text, which opens an item only as part of a strong
+# sequence ("… utlysanden 5. Fastställande …", "… funktionärer a. Ordförande"); a "§"
 # anywhere ("… Eklöv 2 TN § 12 Val av justerare") is a candidate for the same reason.
 LOOSE_NUMBER = re.compile(
     r"(?<=[^\s.,/-] )\d{1,4}(?:\.\d{1,2}){0,3}[.)]?(?= [A-ZÅÄÖ])"
+    r"|(?<=[^\s.,/-] )[a-z][.)](?= [A-ZÅÄÖ])"
+    r"|(?<=[^\s.,/-], )\d{1,3}\.(?= [A-ZÅÄÖ])"  # "… rösträknare, 3. Adjungeringar"
     r"|(?:(?<=\s)[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}\s+)?§"
 )
 LINE_START = re.compile(r"^\s*(?:[•·▪*–-]\s*|\|\s*|#+\s*)?")
@@ -49,10 +52,12 @@ MARKER = re.compile(
     rf"|(?P<item>{_NUMBER})(?P<item_mark>\.(?!\d)|\)|\s*\|)?"
     rf"|(?P<letter>[a-zA-Z])(?P<letter_mark>[.)])"
 )
-SENTENCE_END = re.compile(r"(?<=[a-zåäö0-9)])[.!?](?=\s+[A-ZÅÄÖ\"(]|\s*$)")
+# A full stop after a word; not after a lone letter, which marks a sub-item ("a. Kassör").
+SENTENCE_END = re.compile(r"(?<=[a-zåäö0-9)])(?<!(?<!\S)[a-z])[.!?](?=\s+[A-ZÅÄÖ\"(•▪●]|\s*$)")
 TITLE_MAX_WORDS = 14
 SHORT_TITLE_WORDS = 6
-NEXT_ITEM = re.compile(r"\d{1,3}(?:\.\d{1,2}){0,3}[.)]?")
+# "2", "2.1", "2.a.1", "b.", "c)": where the next item or sub-item of a list begins
+NEXT_ITEM = re.compile(r"\d{1,3}(?:\.(?:\d{1,2}|[a-z])){0,3}[.)]?|[a-z][.)]")
 # Capitalised words that open the text of an item, never its title: the body or an officer as
 # the subject of its first sentence.
 TEXT_OPENERS = frozenset(
@@ -85,6 +90,7 @@ class Candidate:
     title: str
     score: float
     at_line_start: bool
+    sentence: bool = False  # the title is a sentence: a full stop ends it
 
 
 def find_candidates(lines: Sequence[Line]) -> list[Candidate]:
@@ -119,8 +125,11 @@ def _candidate(lines: Sequence[Line], index: int, offset: int, place: str) -> Ca
         if title_line < 0 or title_line > index + 2 or not at_start:
             return None
         title_start = 0
-    title = _title(lines[title_line].text[title_start:], whole_line=at_start or title_line != index)
-    title = title.strip()
+    written = lines[title_line].text[title_start:].strip(" |\t")
+    title = _title(written, whole_line=at_start or title_line != index).strip()
+    sentence = title.endswith((".", "!", "?")) or (
+        written.startswith(title) and written[len(title) : len(title) + 1] in {".", "!", "?"}
+    )
     scheme, number, letter = _numbering(match)
     if scheme == "" or not title:
         return None
@@ -128,7 +137,7 @@ def _candidate(lines: Sequence[Line], index: int, offset: int, place: str) -> Ca
     if score <= 0:
         return None
     return Candidate(index, offset, title_start, title_line, scheme, number, letter, title, score,
-                     at_start)  # fmt: skip
+                     at_start, sentence)  # fmt: skip
 
 
 def _numbering(match: re.Match[str]) -> tuple[str, tuple[int, ...], str | None]:
@@ -181,7 +190,9 @@ def _begins_text(word: str, following: str, previous: str) -> bool:
         and previous.casefold() not in TITLE_PREPOSITIONS
     ):
         return True
-    if bare.casefold() in SECTION_PART_TITLES or bare.casefold() in {"dnr", "diarienummer"}:
+    if bare[:1].isupper() and bare.casefold() in SECTION_PART_TITLES:  # not "och propositioner"
+        return True
+    if bare.casefold() in {"dnr", "diarienummer"}:
         return True
     if following.casefold().startswith("beslut") and bare.endswith("s") and bare[:1].isupper():
         return True
@@ -245,7 +256,9 @@ def _plausible_title(title: str, *, lowercase_ok: bool, bare: bool, top: bool) -
         return False  # "1 Protokoll fört vid …", "2 Styrelsen Sida 33 (65)": a page's top
     folded = title.casefold().strip(" :.")
     part = folded in SECTION_PART_TITLES and not top  # "3.1.1 Beslut"; "5 Diskussion" is an item
-    if folded in NOT_ITEM_TITLES or part or (parse_date(title) and len(words) <= 4):
+    # "Sekreterare" alone is a label; under "Val av funktionärer", "b. Sekreterare" is a sub-item
+    not_item = folded in NOT_ITEM_TITLES and top
+    if not_item or part or (parse_date(title) and len(words) <= 4):
         return False
     if folded.startswith(WEB_CHROME):
         return False

@@ -62,7 +62,8 @@ class Contents:
 def find_contents(lines: Sequence[Line]) -> Contents:
     """The first table of contents in `lines` and its entries; empty when there is none."""
     for index, line in enumerate(lines):
-        label = CONTENTS_LABEL.search(line.text)
+        labels = (m for m in CONTENTS_LABEL.finditer(line.text) if _is_label(line.text, m))
+        label = next(labels, None)
         if label is None:
             continue
         text, used = _contents_text(lines, index, label)
@@ -70,6 +71,13 @@ def find_contents(lines: Sequence[Line]) -> Contents:
         if len(entries) >= MIN_ENTRIES:
             return Contents(tuple(entries), frozenset(used), label.start())
     return Contents(())
+
+
+def _is_label(text: str, match: re.Match[str]) -> bool:
+    """ "Föredragningslista" as a label, not as the object of an item's title ("Fastställande av
+    föredragningslista"): no lower-case word of the same phrase stands right before it."""
+    before = text[: match.start()].split()
+    return not (before and before[-1][:1].islower() and before[-1].isalpha())
 
 
 def listed_sections(lines: Sequence[Line], contents: Contents) -> list[RawSection]:

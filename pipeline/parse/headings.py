@@ -116,7 +116,7 @@ def _sub_items(inside: Sequence[Candidate], parent: Candidate, number: str) -> l
     numbered = [
         c for c in inside
         if c.scheme == "item" and len(c.number) == depth and c.number[:-1] == parent.number
-        and not _numbered_sentence(c.title)
+        and not _numbered_sentence(c)
     ]  # fmt: skip
     chain = _consecutive([c.number[-1] for c in numbered], numbered, minimum=1)
     if chain:
@@ -136,11 +136,11 @@ def _sub_items(inside: Sequence[Candidate], parent: Candidate, number: str) -> l
     return [Item(c, f"{number}.{c.letter}") for c in chain]
 
 
-def _numbered_sentence(title: str) -> bool:
+def _numbered_sentence(candidate: Candidate) -> bool:
     """ "3.1 Årsmötet befanns vara behörigen utlyst.": a numbered paragraph of an item's text
     (a decision, a note), not a sub-item with a title of its own."""
-    words = len(title.split())
-    return (title.endswith(".") and words >= SENTENCE_SUB_ITEM_WORDS) or words > LONG_TITLE_WORDS
+    words = len(candidate.title.split())
+    return (candidate.sentence and words >= SENTENCE_SUB_ITEM_WORDS) or words > LONG_TITLE_WORDS
 
 
 def _letter_rank(letter: str) -> int:

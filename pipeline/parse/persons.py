@@ -33,6 +33,8 @@ WORD = re.compile(r"[^\W\d_][\w'’´\-\ufffd]*")  # U+FFFD: a letter lost to an
 NAME_PARTICLES = frozenset({"af", "von", "van", "de", "der", "den", "la", "du", "di", "da"})
 INITIAL = re.compile(r"[A-ZÅÄÖ]\.?")
 MAX_NAME_WORDS = 4
+PHRASE_PREPOSITIONS = frozenset({"av", "för", "till", "om", "från", "inför", "över", "med"})
+NEXT_WORD = re.compile(r"[ \t]+(?P<word>[^\W\d_]+)")
 # Capitalised words that open sentences and fields of minutes, never a person's name.
 HEADER_WORDS = frozenset(
     {
@@ -107,6 +109,7 @@ def find_persons(
     found: list[PersonSpan] = []
     for run in _name_runs(text, words, cuts):
         for name in _split_run(run, lexicon()):
+            name = _without_phrase_start(text, name, lexicon())
             if _vouched(name, model_spans, lexicon()):
                 found.append(PersonSpan(name[0].start, name[-1].end, _written(text, name)))
     return found
@@ -188,6 +191,19 @@ def _split_run(run: list[_Word], words: Lexicon) -> list[list[_Word]]:
     if current:
         names.append(current)
     return names
+
+
+def _without_phrase_start(text: str, name: list[_Word], words: Lexicon) -> list[_Word]:
+    """ "Klara Nyström Godkännande av dagordning": a third word no list knows, followed by a
+    preposition that ties it to what follows ("av", "om"), begins the next phrase (a heading
+    run into the text), not the name; "och" after it still ends one ("Ewa Lind Gerdsdotter och")."""
+    last = name[-1]
+    if len(name) < 3 or words.is_given_name(last.text) or last.text in words.surnames:
+        return name
+    following = NEXT_WORD.match(text, last.end)
+    if following and following["word"] in PHRASE_PREPOSITIONS:
+        return name[:-1]
+    return name
 
 
 def _vouched(name: list[_Word], model_spans: Sequence[tuple[int, int]], words: Lexicon) -> bool:

@@ -12,8 +12,10 @@ from pipeline.parse.contents import find_contents
 from pipeline.parse.headings import Item, numbered_items, restarting_items
 from pipeline.parse.lines import Paragraph, RawSection, paragraphs
 from pipeline.parse.people import is_person_name
+from pipeline.parse.run_in import is_joined_line, run_in_headings
 from pipeline.parse.zones import heading_label
 from pipeline.records import Line
+from pipeline.vocabulary.header import OTHER_FIELD_LABELS
 from pipeline.vocabulary.meeting import (
     AGENDA_TITLES,
     ATTENDANCE_LABELS,
@@ -36,6 +38,7 @@ KNOWN_LABELS = (
     | PLACE_LABELS
     | BODY_LABELS
     | TIME_AND_PLACE_LABELS
+    | OTHER_FIELD_LABELS
 )
 
 # A marked heading's number ("3.1 Val av sekreterare", "4.1 ix.ufs.se"): the source marks it a
@@ -79,7 +82,8 @@ def outline(lines: Sequence[Line]) -> tuple[list[Line], list[Heading]]:
     sequence of § numbers, then other marked headings; else the numbering scheme that explains
     most item numbers as one sequence (parse.headings), with the
     unnumbered group headings between its items; else a list whose every item is numbered 1
-    (a list that restarts at each item); else short lines alone above a paragraph.
+    (a list that restarts at each item); else short lines alone above a paragraph; else, in
+    pages printed as one line, the headings run into their text (parse.run_in).
     """
     contents = find_contents(lines)  # an agenda's numbers announce items; they open none
     items = numbered_items(lines, excluded=contents.holds)
@@ -88,23 +92,59 @@ def outline(lines: Sequence[Line]) -> tuple[list[Line], list[Heading]]:
     by_sign = bool(items) and items[0].candidate.scheme == "sign"
     if marked and (numbered_marks or not by_sign):
         return list(lines), marked
-    if items and not _content_list(items, lines):
+    unnumbered = _unnumbered_outline(lines, bool(contents.entries))
+    if items and not _content_list(items, unnumbered[1]):
         split, headings = _split_at_items(lines, items)
         return split, _with_group_headings(split, headings)
     restarted = restarting_items(lines)
     if len(restarted) >= MIN_UNNUMBERED_HEADINGS:
         return _split_at_items(lines, restarted)
-    return list(lines), _unnumbered_headings(lines)
+    return unnumbered
 
 
-def _content_list(items: Sequence[Item], lines: Sequence[Line]) -> bool:
+def _unnumbered_outline(lines: Sequence[Line], agenda: bool) -> tuple[list[Line], list[Heading]]:
+    """Short lines alone above a paragraph; in pages printed as one line, the headings run into
+    their text. An agenda whose items have no text of their own ("ärendelista") has neither."""
+    unnumbered = _unnumbered_headings(lines)
+    if unnumbered or agenda or not any(is_joined_line(line.text) for line in lines):
+        return list(lines), unnumbered
+    return _split_at_run_in_headings(lines)
+
+
+def _split_at_run_in_headings(lines: Sequence[Line]) -> tuple[list[Line], list[Heading]]:
+    """Pages printed as one line: each heading found inside a line on a line of its own."""
+    split: list[Line] = []
+    headings: list[Heading] = []
+    for line in lines:
+        found = run_in_headings(line.text, _looks_like_heading) if is_joined_line(line.text) else []
+        if not headings:  # the document's title comes first
+            found = [s for s in found if not (s is found[0] and _is_document_title(s.text))]
+        position = 0
+        for segment in found:
+            if line.text[position : segment.start].strip():
+                split.append(replace(line, text=line.text[position : segment.start].strip()))
+            headings.append(Heading(len(split), "", segment.text))
+            split.append(replace(line, text=segment.text))
+            position = segment.end
+        rest = line.text[position:].strip()
+        if rest or not found:
+            split.append(replace(line, text=rest) if found else line)
+    if len(headings) < MIN_UNNUMBERED_HEADINGS:
+        return list(lines), []
+    return split, headings
+
+
+def _content_list(items: Sequence[Item], unnumbered: Sequence[Heading]) -> bool:
     """A short numbered list of sentences ("1. Spara alla kvitton digitalt.") in minutes whose
-    items are unnumbered headings: the list is content of one item, not the agenda."""
+    items are unnumbered headings: the list is content of one item, not the agenda. So is a
+    short list of any kind among more than twice as many unnumbered headings."""
     top = [item for item in items if "." not in item.number]
     if len(top) > CONTENT_LIST_MAX_ITEMS:
         return False
     sentences = sum(item.candidate.title.endswith(".") for item in top)
-    return sentences * 2 >= len(top) and len(_unnumbered_headings(lines)) > len(top)
+    if len(unnumbered) > 2 * len(top):
+        return True
+    return sentences * 2 >= len(top) and len(unnumbered) > len(top)
 
 
 def _split_at_items(

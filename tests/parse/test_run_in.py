@@ -1,0 +1,88 @@
+"""Pages printed as one line: unnumbered headings found by sentence case, and numbered items
+and sub-items found inside running text. Invented examples, each showing one convention."""
+
+from __future__ import annotations
+
+from pipeline.parse.contents import find_contents
+from pipeline.parse.sections import outline, segment_sections
+from pipeline.records import Line
+
+
+def sections(*pages: str) -> list[tuple[str, str]]:
+    lines = [Line(text, page, 1) for page, text in enumerate(pages, 1)]
+    return [(s.number, s.title) for s in segment_sections(*outline(lines))]
+
+
+def test_unnumbered_headings_run_into_their_text() -> None:
+    page = (
+        "Styrelsemöte Vänersborgs schacksällskap 2021-03-04 Mötets öppnande Ordföranden "
+        "förklarade mötet öppnat kl. 19.00. Val av justerare Klara Nyström Godkännande av "
+        "dagordning Godkändes. Lokalfrågan Det beslutades att hyra klubbrummet ett år till. "
+        "Nästa möte Styrelsen möts den 8 april hos kassören. Mötets avslutande Ordföranden "
+        "tackade för visat intresse och avslutade mötet."
+    )
+    assert [title for _, title in sections(page)] == [
+        "Mötets öppnande",
+        "Val av justerare",
+        "Godkännande av dagordning",
+        "Lokalfrågan",
+        "Nästa möte",
+        "Mötets avslutande",
+    ]
+
+
+def test_sentences_names_and_lists_are_no_run_in_headings() -> None:
+    page = (
+        "Årsmöte Bjursåsens bygdegårdsförening 2019-05-02. Föreningen har haft kontakt med "
+        "Region Dalarna om bidrag till taket. Förslag på nya stolar tas fram av Arvid Sohlberg "
+        "till nästa möte. Kassören Anna Berg redovisade ekonomin, som är god. Följande "
+        "arbetsgrupper bildades. Städning Trädgård Uthyrning Inga fler frågor togs upp och "
+        "ordföranden tackade alla närvarande för ett gott arbete under året som gått."
+    )
+    assert sections(page) == []
+
+
+def test_no_run_in_headings_where_lines_are_kept() -> None:
+    """Short lines of a normal page are read as lines; the run-in reading is for joined pages."""
+    assert sections("Mötets öppnande Ordföranden öppnade mötet.") == []
+
+
+def test_numbered_items_after_words_commas_and_bullets() -> None:
+    page = (
+        "Vårmöte 1. Mötets öppnande Anna Berg förklarar mötet öppnat 2. Val av funktionärer "
+        "a. Mötesordförande Mötet väljer Anna Berg b. Mötessekreterare Mötet väljer Per Ek, "
+        "3. Fastställande av röstlängd Röstlängden fastställs till 12. • 4. Fastställande av "
+        "föredragningslista Mötet beslutar att godkänna föredragningslistan 5. Övrigt Inget."
+    )
+    assert sections(page) == [
+        ("1", "Mötets öppnande"),
+        ("2", "Val av funktionärer"),
+        ("2.a", "Mötesordförande"),
+        ("2.b", "Mötessekreterare"),
+        ("3", "Fastställande av röstlängd"),
+        ("4", "Fastställande av föredragningslista"),
+        ("5", "Övrigt"),
+    ]
+
+
+def test_numbered_sentences_under_an_item_are_its_text() -> None:
+    page = (
+        "• 3 Godkännande av kallelsen 3.1 Årsmötet befanns vara behörigen utlyst. • 4 "
+        "Fastställande av röstlängd 4.1 Röstlängden fastställdes. • 5 Övriga frågor 5.1 Inga "
+        "frågor anmäldes."
+    )
+    assert [number for number, _ in sections(page)] == ["3", "4", "5"]
+
+
+def test_an_item_about_the_agenda_is_no_table_of_contents() -> None:
+    page = [Line("5. Fastställande av föredragningslista 6. Budget 7. Val 8. Avslutning", 1, 1)]
+    assert find_contents(page).entries == ()
+    listed = [
+        Line("Föredragningslista 1. Budget 2. Val av revisor 3. Avslutning", 1, 1),
+        Line("", 1, 2),
+    ]
+    assert [e.title for e in find_contents(listed).entries] == [
+        "Budget",
+        "Val av revisor",
+        "Avslutning",
+    ]
