@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from pipeline.parse.decision_verbs import decided_outcome, opens_decision
 from pipeline.parse.lines import Paragraph, paragraph_text
 from pipeline.parse.people import is_person_name
 from pipeline.parse.votes import tally_outcome, with_votes
-from pipeline.records import Decision, Outcome
+from pipeline.records import Decision, Line, Outcome
 from pipeline.vocabulary.decisions import (
     ASSENT,
     AT_EARLIER_MEETING,
@@ -30,6 +31,17 @@ from pipeline.vocabulary.decisions import (
 from pipeline.vocabulary.elections import ELECTION_TITLE, MEETING_ROLE_WORDS, ROLE_ITEM_TITLES
 from pipeline.vocabulary.meeting import ROLE_WORDS, SECTION_PART_TITLES, closest_word
 
+RUN_IN_PARTS = "Förslag till beslut|Beslut|Förslag|Yrkanden?"
+_PARTS = "|".join(sorted((re.escape(t) for t in SECTION_PART_TITLES), key=len, reverse=True))
+# "3.1.1 Beslut" inside a line: a part of an item, numbered as an outline numbers it; or, in a
+# page printed as one line, "Förslag till beslut" / "Beslut" where sentence case breaks ("…
+# innan mötet Beslut Tekla Siesjö väljs"), unless a preposition makes it a noun ("Beslut om");
+# at a line's start only without a colon ("Beslut: …" is a decision marker of its own).
+NUMBERED_PART = re.compile(
+    rf"(?:(?<=\s)|^)\d{{1,2}}(?:\.\d{{1,2}}){{1,3}}\.?\s+(?P<part>(?i:{_PARTS}))\b\s*:?\s*"
+    rf"|(?:(?<=[a-zåäö0-9.!?]\s)(?P<inline>{RUN_IN_PARTS})\s*:?|^(?P<first>{RUN_IN_PARTS}))"
+    rf"(?!\s+(?:om|av|till|för|i|på|att)\b)\s+(?=\S)"
+)
 PART_HEADING = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?(?P<title>[^\d].*?)\s*:?\s*$")
 NAMES = re.compile(r"\s*(?:,|\boch\b|\bsamt\b|&)\s*")
 PROPOSAL_PARTS = {"förslag", "förslag till beslut", "yrkande", "yrkanden"}
@@ -157,12 +169,30 @@ def _undecided_item(section_paragraphs: Sequence[Paragraph]) -> list[Decision]:
     return []
 
 
+def _at_numbered_parts(paragraph: Paragraph) -> Paragraph:
+    """Lines cut before a numbered part heading inside them ("… beslut tas. 3.1.1 Beslut
+    Styrelsen är beslutför."), as a page printed on one line has it: the part on a line of its
+    own, its text on the next."""
+    lines: list[Line] = []
+    for line in paragraph:
+        position = 0
+        for match in NUMBERED_PART.finditer(line.text):
+            if line.text[position : match.start()].strip():
+                lines.append(replace(line, text=line.text[position : match.start()].strip()))
+            lines.append(replace(line, text=match["part"] or match["inline"] or match["first"]))
+            position = match.end()
+        rest = line.text[position:].strip()
+        if rest or position == 0:
+            lines.append(replace(line, text=rest) if position else line)
+    return tuple(lines)
+
+
 def _at_decision_formulas(section_paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     """Paragraphs split where a line is a heading the source marks, opens a part ("Förslag:",
     "Beslut: …") or is a decision sentence of its own ("Årsmötet beslutade …"): minutes
     without blank lines run them together."""
     out: list[Paragraph] = []
-    for paragraph in section_paragraphs:
+    for paragraph in map(_at_numbered_parts, section_paragraphs):
         start = 0
         for index in range(1, len(paragraph)):
             line = paragraph[index].text.strip()

@@ -16,6 +16,7 @@ from pipeline.records import Line
 
 SENTENCE_SUB_ITEM_WORDS = 2
 LOST_FIRST_LETTER = 2
+LOST_FIRST_NUMBER = 2  # "4.2.2" after a 4.2.1 the text lost: the sub-items still begin
 RESTARTED_MIN_SCORE = 1.0  # a "1." standing where an item would: at a line start, or marked
 MIN_SEQUENCE = 2
 GAP_COST = 0.4  # a skipped number costs this much of a candidate's score
@@ -112,13 +113,12 @@ def _after(candidate: Candidate, parent: Candidate) -> bool:
 
 def _sub_items(inside: Sequence[Candidate], parent: Candidate, number: str) -> list[Item]:
     """3.1, 3.2 under 3 (and 3.1.1 under 3.1), or a., b. / A., B. under any item."""
-    depth = len(parent.number) + 1
-    numbered = [
-        c for c in inside
-        if c.scheme == "item" and len(c.number) == depth and c.number[:-1] == parent.number
-        and not _numbered_sentence(c)
-    ]  # fmt: skip
+    numbered = [c for c in inside if c.scheme == "item" and _child_of(c.number, parent.number)]
     chain = _consecutive([c.number[-1] for c in numbered], numbered, minimum=1)
+    if not chain and numbered and numbered[0].number[-1] == LOST_FIRST_NUMBER:
+        chain = _consecutive([c.number[-1] - 1 for c in numbered], numbered, minimum=1)
+    if sum(map(_numbered_sentence, chain)) * 2 > len(chain):
+        chain = []  # "3.1 Årsmötet befanns vara behörigen utlyst.": numbered text, no sub-items
     if chain:
         items: list[Item] = []
         ends = [*((c.line, c.offset) for c in chain[1:]), (10**9, 0)]
@@ -134,6 +134,13 @@ def _sub_items(inside: Sequence[Candidate], parent: Candidate, number: str) -> l
     if not chain and ranks and ranks[0] == LOST_FIRST_LETTER:  # "a." lost to OCR: b., c. …
         chain = _consecutive([rank - 1 for rank in ranks], letters)
     return [Item(c, f"{number}.{c.letter}") for c in chain]
+
+
+def _child_of(number: tuple[int, ...], parent: tuple[int, ...]) -> bool:
+    """3.1 under 3, 3.1.2 under 3.1; 5.0.1 under 5 too, an outline that skipped a level."""
+    if len(number) <= len(parent) or number[: len(parent)] != parent:
+        return False
+    return all(part == 0 for part in number[len(parent) : -1])
 
 
 def _numbered_sentence(candidate: Candidate) -> bool:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from pipeline.nlp.lexicon import lexicon
+from pipeline.parse.candidates import TEXT_OPENERS
 from pipeline.parse.persons import PersonSpan, find_persons, is_title_word
 from pipeline.vocabulary.sentences import (
     COPULAS,
@@ -26,7 +27,7 @@ from pipeline.vocabulary.sentences import (
 )
 
 JOINED_LINE_CHARS = 300  # a line this long is a paragraph or a page printed as one line
-RUN_IN_HEADING_MAX_WORDS = 6
+RUN_IN_HEADING_MAX_WORDS = 8
 SENTENCE_MIN_WORDS = 8  # a run of words this long without a full stop is still a sentence
 TOKEN = re.compile(r"\S+")
 # "kl. 18" and "t.ex. Anna": a full stop that ends no sentence.
@@ -38,7 +39,9 @@ ABBREVIATIONS = frozenset(
 SENTENCE_OPENERS = frozenset(
     {"det", "den", "de", "en", "ett", "vi", "jag", "man", "han", "hon", "detta", "dessa"}
     | {"denna", "följande", "alla", "samtliga", "inga", "ingen"}
+    | {"två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio"}
 )
+CONJUNCTIONS = frozenset({"och", "samt", "eller", "&"})  # "Anna Berg och Per Ek": one list
 # Words of a sentence, which a heading does not hold: "Styrelsen har beslutat", "Vi ska".
 SENTENCE_WORDS = (
     SUBORDINATORS
@@ -108,9 +111,11 @@ def _cut_between(
         return before.casefold() not in ABBREVIATIONS and (capital or after[:1].isdigit())
     if not capital or not plain_end:
         return False
+    if before.casefold() in CONJUNCTIONS | RUNS_ON_WORDS:
+        return False  # "beslutades att Tome ska", "en konferens i Stockholm": one sentence
     if before[:1].islower() or before[-1:].isdigit():
         return True  # "dagordning Godkändes", "2013-01-08 Mötets öppnande"
-    if after.casefold() in SENTENCE_OPENERS:
+    if after.casefold() in SENTENCE_OPENERS | TEXT_OPENERS:
         return True
     return before_end in ends and after_start not in starts  # "Anna Berg Val av sekreterare"
 
@@ -134,8 +139,11 @@ def _is_heading(text: str, looks_like_heading: Callable[[str], bool]) -> bool:
 
 
 def _is_sentence(text: str) -> bool:
-    """What follows a heading: a sentence, a long run of words, or a name."""
+    """What follows a heading: a sentence, a long run of words, a name, or a person who acts
+    ("Anna nominerar …")."""
     if text.endswith((".", "!", "?")) or len(text.split()) >= SENTENCE_MIN_WORDS:
+        return True
+    if lexicon().is_given_name(text.split()[0]):
         return True
     persons: list[PersonSpan] = find_persons(text)
     return bool(persons)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from pipeline.names import fold
@@ -92,14 +93,14 @@ def outline(lines: Sequence[Line]) -> tuple[list[Line], list[Heading]]:
     by_sign = bool(items) and items[0].candidate.scheme == "sign"
     if marked and (numbered_marks or not by_sign):
         return list(lines), marked
-    unnumbered = _unnumbered_outline(lines, bool(contents.entries))
-    if items and not _content_list(items, unnumbered[1]):
+    unnumbered = functools.cache(lambda: _unnumbered_outline(lines, bool(contents.entries)))
+    if items and not _content_list(items, lambda: unnumbered()[1]):
         split, headings = _split_at_items(lines, items)
         return split, _with_group_headings(split, headings)
     restarted = restarting_items(lines)
     if len(restarted) >= MIN_UNNUMBERED_HEADINGS:
         return _split_at_items(lines, restarted)
-    return unnumbered
+    return unnumbered()
 
 
 def _unnumbered_outline(lines: Sequence[Line], agenda: bool) -> tuple[list[Line], list[Heading]]:
@@ -134,17 +135,18 @@ def _split_at_run_in_headings(lines: Sequence[Line]) -> tuple[list[Line], list[H
     return split, headings
 
 
-def _content_list(items: Sequence[Item], unnumbered: Sequence[Heading]) -> bool:
+def _content_list(items: Sequence[Item], unnumbered: Callable[[], list[Heading]]) -> bool:
     """A short numbered list of sentences ("1. Spara alla kvitton digitalt.") in minutes whose
     items are unnumbered headings: the list is content of one item, not the agenda. So is a
-    short list of any kind among more than twice as many unnumbered headings."""
+    short flat list of any kind among more than twice as many unnumbered headings."""
     top = [item for item in items if "." not in item.number]
-    if len(top) > CONTENT_LIST_MAX_ITEMS:
-        return False
+    if not top or len(top) > CONTENT_LIST_MAX_ITEMS:
+        return False  # an outline "1.1, 1.2, …" has no top level and is no content list
+    headings = unnumbered()
+    if len(headings) > 2 * len(top) and len(top) == len(items):
+        return True  # a flat list; an outline with sub-items is the agenda
     sentences = sum(item.candidate.title.endswith(".") for item in top)
-    if len(unnumbered) > 2 * len(top):
-        return True
-    return sentences * 2 >= len(top) and len(unnumbered) > len(top)
+    return sentences * 2 >= len(top) and len(headings) > len(top)
 
 
 def _split_at_items(

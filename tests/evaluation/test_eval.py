@@ -130,11 +130,13 @@ HEADER_FLOORS = {
 }
 # The same documents with their layout changed: the lowest headline figure each copy reaches.
 PERTURBED_FLOORS = {
-    "join-lines": {"attendance": 0.91, "sections": 0.81, "outcomes": 0.74, "date": 1.0},
-    "drop-blank-lines": {"attendance": 0.95, "sections": 0.92, "outcomes": 0.90, "date": 1.0},
+    "join-lines": {"attendance": 0.91, "sections": 0.90, "outcomes": 0.86, "date": 1.0},
+    "drop-blank-lines": {"attendance": 0.95, "sections": 0.93, "outcomes": 0.90, "date": 1.0},
     "no-colons-or-tabs": {"attendance": 0.95, "sections": 0.94, "outcomes": 0.90, "date": 1.0},
     "labels-first": {"attendance": 0.94, "sections": 0.95, "outcomes": 0.91, "date": 1.0},
 }
+# However the layout changes, a headline figure drops by no more than this.
+MAX_PERTURBED_DROP = 0.05
 
 
 @pytest.fixture(scope="module")
@@ -166,6 +168,9 @@ def test_layout_perturbed_copies_keep_their_scores(
     figures = headline(dev_corpus_variants[copy])
     for field, floor in PERTURBED_FLOORS[copy].items():
         assert figures[field] >= floor, (copy, field, figures)
+    original = headline(dev_corpus_variants[ORIGINAL])
+    for field in ("attendance", "sections", "outcomes", "date"):
+        assert original[field] - figures[field] <= MAX_PERTURBED_DROP, (copy, field, figures)
 
 
 @pytest.mark.shared

@@ -4,8 +4,9 @@ and sub-items found inside running text. Invented examples, each showing one con
 from __future__ import annotations
 
 from pipeline.parse.contents import find_contents
+from pipeline.parse.decisions import find_decisions
 from pipeline.parse.sections import outline, segment_sections
-from pipeline.records import Line
+from pipeline.records import Line, Outcome
 
 
 def sections(*pages: str) -> list[tuple[str, str]]:
@@ -86,3 +87,40 @@ def test_an_item_about_the_agenda_is_no_table_of_contents() -> None:
         "Val av revisor",
         "Avslutning",
     ]
+
+
+def test_outline_levels_skipped_and_a_lost_first_sub_item() -> None:
+    page = (
+        "1 Rapporter 1.2 Kassör Kassan är god. 1.3 Ordförande Inget att rapportera. 2 Diskussion "
+        "2.0.1 Stämma Planeringen börjar. 2.0.2 Lokal Vi ser över lokalen. 3 Avslutning Mötet "
+        "avslutas."
+    )
+    assert [number for number, _ in sections(page)] == [
+        "1", "1.2", "1.3", "2", "2.0.1", "2.0.2", "3",
+    ]  # fmt: skip
+
+
+def test_a_title_ends_at_its_colon_or_a_bullet() -> None:
+    page = (
+        "Styrelsemöte 1. Mötets öppnande Ordföranden öppnade mötet. 2. Val av funktionärer - "
+        "Ordförande: Anna Berg - Sekreterare: Per Ek 3. Dagordningen: Dagordningen godkändes. "
+        "4. Proposition: ny stadga Förslaget antogs."
+    )
+    assert [title for _, title in sections(page)] == [
+        "Mötets öppnande",
+        "Val av funktionärer",
+        "Dagordningen:",
+        "Proposition: ny stadga",
+    ]
+
+
+def test_decision_parts_run_into_the_text() -> None:
+    def outcomes(text: str) -> list[Outcome]:
+        return [d.outcome for d in find_decisions([(Line(text, 1, 1),)], 2024, "Budget")]
+
+    numbered = "Kassören presenterade budgeten. 3.1.1 Beslut Förslaget bifalles"
+    assert outcomes(numbered) == [Outcome.APPROVED]
+    run_in = "Inga förslag fanns innan mötet Beslut Styrelsen avslår ansökan"
+    assert outcomes(run_in) == [Outcome.REJECTED]
+    noun = "Kassören presenterade budgeten. Beslut om budget tas på nästa möte."
+    assert outcomes(noun) != [Outcome.APPROVED]
