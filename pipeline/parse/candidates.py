@@ -55,7 +55,7 @@ MARKER = re.compile(
 # A full stop after a word; not after a lone letter, which marks a sub-item ("a. Kassör").
 SENTENCE_END = re.compile(r"(?<=[a-zåäö0-9)])(?<!(?<!\S)[a-z])[.!?](?=\s+[A-ZÅÄÖ\"(•▪●]|\s*$)")
 TITLE_MAX_WORDS = 14
-BULLETS = frozenset({"-", "–", "*", "•", "▪"})
+BULLETS = frozenset({"*", "•", "▪"})  # a dash may join a title's parts ("Ansökan – Projekt X")
 SHORT_TITLE_WORDS = 6
 # "2", "2.1", "2.a.1", "b.", "c)": where the next item or sub-item of a list begins
 NEXT_ITEM = re.compile(r"\d{1,3}(?:\.(?:\d{1,2}|[a-z])){0,3}[.)]?|[a-z][.)]")
@@ -172,8 +172,10 @@ def _title(rest: str, *, whole_line: bool) -> str:
         following = words[position + 1] if position + 1 < len(words) else ""
         if position >= 1 and NEXT_ITEM.fullmatch(word) and following[:1].isupper():
             break  # "… personligt ombud 2 Redovisning …": the next item of a list
+        if position >= 1 and word == kept[0] and word[:1].isupper():
+            break  # "Adressändring Adressändring är gjord": the text repeats the title's word
         if position >= 1 and word in BULLETS:
-            break  # "Val av funktionärer - Ordförande: Anna": a list in the item's text
+            break  # "Val av funktionärer • Ordförande: Anna": a list in the item's text
         if position >= 1 and _begins_text(word, following, kept[-1]):
             break
         kept.append(word)

@@ -102,15 +102,17 @@ def test_outline_levels_skipped_and_a_lost_first_sub_item() -> None:
 
 def test_a_title_ends_at_its_colon_or_a_bullet() -> None:
     page = (
-        "Styrelsemöte 1. Mötets öppnande Ordföranden öppnade mötet. 2. Val av funktionärer - "
-        "Ordförande: Anna Berg - Sekreterare: Per Ek 3. Dagordningen: Dagordningen godkändes. "
-        "4. Proposition: ny stadga Förslaget antogs."
+        "Styrelsemöte 1. Mötets öppnande Ordföranden öppnade mötet. 2. Val av funktionärer • "
+        "Ordförande: Anna Berg • Sekreterare: Per Ek 3. Dagordningen: Dagordningen godkändes. "
+        "4. Proposition: ny stadga Förslaget antogs. 5. Ansökan – Läxhjälp i Västby Ansökan "
+        "beviljas."
     )
     assert [title for _, title in sections(page)] == [
         "Mötets öppnande",
         "Val av funktionärer",
         "Dagordningen:",
         "Proposition: ny stadga",
+        "Ansökan – Läxhjälp i Västby",
     ]
 
 
