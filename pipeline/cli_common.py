@@ -19,7 +19,8 @@ from pipeline.errors import ProtokollError
 from pipeline.store import db
 
 out = Console()
-err = Console(stderr=True)
+# Messages on stderr are lines, for a person and for a log alike: never wrapped mid-line.
+err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[
     Path,

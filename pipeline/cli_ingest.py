@@ -24,6 +24,7 @@ from rich.text import Text
 
 from pipeline.cli_common import DbOption, OutputFormat, err, print_query, reports_errors
 from pipeline.ingest import BatchOptions, IngestReport, run_batch
+from pipeline.ingest.plan import DEFAULT_PRUNE_MAX_PERCENT, PruneGuard
 from pipeline.limits import DEFAULT_MAX_PAGES
 from pipeline.store import db
 
@@ -69,6 +70,22 @@ def ingest_command(
     prune: Annotated[
         bool, typer.Option("--prune", help="Remove documents whose files are gone.")
     ] = False,
+    prune_max_share: Annotated[
+        float,
+        typer.Option(
+            "--prune-max-share",
+            min=0,
+            max=100,
+            help="--prune refuses (exit 5) when more than this percentage of the files loaded "
+            "is gone.",
+        ),
+    ] = DEFAULT_PRUNE_MAX_PERCENT,
+    prune_force: Annotated[
+        bool,
+        typer.Option(
+            "--prune-force", help="Prune even an empty or missing folder, or any share of it."
+        ),
+    ] = False,
     retry_failed: Annotated[
         bool,
         typer.Option("--retry-failed", help="Read again the unchanged files that failed before."),
@@ -93,10 +110,22 @@ def ingest_command(
     (see `protokoll errors`) and the others go on. Ctrl-C stops cleanly: what was read is
     kept, and the next run goes on from there.
 
-    Exit status: 0 when every file was loaded or unchanged, 1 when any failed, 130 when
-    stopped. Files that failed in an earlier run are not tried again unless --retry-failed.
+    --prune refuses, before changing anything, when a folder given is missing or empty or when
+    more than --prune-max-share of the files loaded are gone (an unmounted share, a moved
+    archive); --prune-force prunes anyway.
+
+    Exit status: 0 when every file was loaded or unchanged, 1 when any failed, 5 when --prune
+    refused, 130 when stopped. Files that failed in an earlier run are not tried again unless
+    --retry-failed.
     """
-    options = BatchOptions(jobs=jobs, prune=prune, retry_failed=retry_failed, max_pages=max_pages)
+    guard = PruneGuard(max_percent=prune_max_share, force=prune_force)
+    options = BatchOptions(
+        jobs=jobs,
+        prune=prune,
+        retry_failed=retry_failed,
+        max_pages=max_pages,
+        prune_guard=guard,
+    )
     with Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),

@@ -11,9 +11,11 @@
     │   ├── SymlinkLoop       a link that leads back to itself or above it
     │   └── NotMinutes        readable, but nothing in it looks like minutes
     ├── ExtractionError       a tool failed on a readable file (OCR crash, timeout)
-    │   └── WorkerCrashed     the process reading the file died
+    │   ├── WorkerCrashed     the process reading the file died
+    │   └── DocumentTimeout   reading one file took longer than --document-timeout
     ├── MissingDependency     an external program or its data is not installed
-    └── DatabaseError         the database cannot be opened or written
+    ├── DatabaseError         the database cannot be opened or written
+    └── Refused               a run would do harm it cannot undo (--prune on an empty folder)
 
 Third-party exceptions are translated at the module that calls the library, so the CLI has one
 handler and `ingest_errors` one vocabulary of error types.
@@ -95,3 +97,13 @@ class DatabaseError(ProtokollError):
 
 class WorkerCrashed(ExtractionError):
     """The process reading the file died (a crash in a PDF or image library, or out of memory)."""
+
+
+class DocumentTimeout(ExtractionError):
+    """Reading the file outlasted the time limit: its worker was killed and replaced."""
+
+
+class Refused(ProtokollError):
+    """The run stopped before changing anything, as what it was asked would destroy data."""
+
+    exit_code = 5

@@ -62,6 +62,8 @@ class SourceFile:
     sha256: str
     format: SourceFormat
     size_bytes: int
+    root: str | None = None  # the folder the run was given (absolute), when found under one
+    relative_path: str | None = None  # `path` relative to `root`
 
 
 @dataclass(frozen=True)

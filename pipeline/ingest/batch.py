@@ -23,8 +23,8 @@ from typing import IO
 
 import duckdb
 
-from pipeline.errors import DatabaseError
-from pipeline.ingest.plan import Known, Plan, Survey, ToRead
+from pipeline.errors import DatabaseError, Refused
+from pipeline.ingest.plan import DEFAULT_GUARD, Known, Plan, PruneGuard, Survey, ToRead
 from pipeline.ingest.report import Failure, IngestReport
 from pipeline.ingest.store import prepare, store_batch, store_failure
 from pipeline.ingest.workers import Readers, read_in_order
@@ -41,6 +41,7 @@ class BatchOptions:
     prune: bool = False
     retry_failed: bool = False
     max_pages: int | None = None
+    prune_guard: PruneGuard = DEFAULT_GUARD  # when --prune refuses
 
 
 OnDocument = Callable[[str, int], None]  # after each document: its path and pages
@@ -76,6 +77,7 @@ def run_batch(
                     report,
                     prune=options.prune,
                     retry_failed=options.retry_failed,
+                    guard=options.prune_guard,
                 )
             if on_planned:
                 on_planned(len(plan.to_read), len(plan.unchanged))
@@ -84,6 +86,9 @@ def run_batch(
                 _read_all(plan.to_read, options, writer, on_document)
         except KeyboardInterrupt:
             report.interrupted = True
+        except Refused:
+            writer.refused = True
+            raise
         finally:
             report.seconds = time.perf_counter() - started
             writer.finish()
@@ -123,6 +128,7 @@ class _Writer:
         self.read: list[tuple[ToRead, Minutes]] = []
         self.failed: list[Failure] = []
         self.last_flush = time.monotonic()
+        self.refused = False  # the run stopped before changing anything (`Refused`)
 
     def record_unreadable(self, plan: Plan) -> None:
         self.failed.extend(plan.failed)
@@ -153,6 +159,8 @@ class _Writer:
         """Store what was read (also after Ctrl-C) and close the run's record."""
         self.flush()
         status = "interrupted" if self.report.interrupted else "finished"
+        if self.refused:
+            status = "refused"
         with self.open() as con:
             _update_run(con, self.run_id, self.report, status)
 
@@ -216,7 +224,7 @@ def _begin_run(con: duckdb.DuckDBPyConnection, roots: Sequence[Path], jobs: int)
         con.execute(
             "INSERT INTO ingest_runs (run_id, started_at, status, paths, jobs) "
             "VALUES (?, ?, 'running', ?, ?)",
-            [run_id, _now(), [str(r) for r in roots], jobs],
+            [run_id, _now(), [str(r.resolve()) for r in roots], jobs],
         )
     return run_id
 
@@ -229,7 +237,7 @@ def _update_run(
     con.execute(
         "UPDATE ingest_runs SET status = ?, finished_at = ?, loaded = ?, unchanged = ?, "
         "replaced = ?, duplicates = ?, pruned = ?, failed = ?, pages = ?, ocr_pages = ?, "
-        "seconds = ? WHERE run_id = ?",
+        "seconds = ?, pruned_paths = ? WHERE run_id = ?",
         [
             status,
             finished,
@@ -242,6 +250,7 @@ def _update_run(
             counts["pages"],
             counts["ocr_pages"],
             round(report.seconds, 3),
+            report.pruned,
             run_id,
         ],
     )

@@ -6,14 +6,16 @@ archive reads each file once, parses none, and writes nothing but its run record
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from math import ceil
 from pathlib import Path
 
 import duckdb
 
 from pipeline.discover import identify, walk_reporting
-from pipeline.errors import ProtokollError
+from pipeline.errors import ProtokollError, Refused
 from pipeline.ingest.report import Failure
 from pipeline.records import SourceFile
 
@@ -42,18 +44,27 @@ class Survey:
 
     sources: list[SourceFile]
     unreadable: list[Failure]
+    found: dict[str, int] = field(default_factory=dict)  # each root given → files under it
 
     @classmethod
     def of(cls, roots: Iterable[Path]) -> Survey:
-        sources, unreadable = [], []
-        for path, walk_error in walk_reporting(roots):
-            try:
-                if walk_error is not None:
-                    raise walk_error
-                sources.append(identify(path))
-            except ProtokollError as error:
-                unreadable.append(Failure.of(str(path), error))
-        return cls(sources, unreadable)
+        """Every file under `roots`, by absolute path (the same file is one path whatever the
+        folder the run starts in), each knowing its root and its path relative to it."""
+        sources, unreadable, found = [], [], {}
+        for given in roots:
+            root = given.resolve()  # absolute, links in the root itself followed
+            base = root if root.is_dir() else root.parent
+            found[str(root)] = 0
+            for path, walk_error in walk_reporting([root]):
+                found[str(root)] += 1
+                try:
+                    if walk_error is not None:
+                        raise walk_error
+                    relative = os.path.relpath(path, base)
+                    sources.append(replace(identify(path), root=str(base), relative_path=relative))
+                except ProtokollError as error:
+                    unreadable.append(Failure.of(str(path), error))
+        return cls(sources, unreadable, found)
 
 
 @dataclass(frozen=True)
@@ -69,6 +80,51 @@ class Plan:
     moved: list[SourceFile] = field(default_factory=list)  # known content at a new path
     failed_before: list[str] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)  # cannot even be identified
+
+
+DEFAULT_PRUNE_MAX_PERCENT = 10.0
+
+
+@dataclass(frozen=True)
+class PruneGuard:
+    """When --prune refuses: an unmounted share or a moved archive looks like files gone."""
+
+    max_percent: float = DEFAULT_PRUNE_MAX_PERCENT  # of the files loaded, gone at once
+    force: bool = False
+
+    def check(self, survey: Survey, known: Known, gone: Sequence[str]) -> None:
+        """Raise `Refused` when pruning `gone` looks like a mistake rather than files removed."""
+        if self.force:
+            return
+        for root, files in survey.found.items():
+            if files and Path(root).exists():
+                continue
+            held = sum(1 for p in known.files if p == root or p.startswith(root + os.sep))
+            what = "does not exist" if not Path(root).exists() else "holds no files"
+            loss = (
+                f"so the {held} documents loaded from it would be forgotten"
+                if held
+                else "so every document loaded from it would be forgotten"
+            )
+            raise Refused(
+                f"--prune refused: the folder {root} {what}, {loss} (an unmounted share or a "
+                "moved archive?)",
+                hint="check the path; --prune-force prunes anyway",
+            )
+        if not gone or not known.files:
+            return
+        percent = 100 * len(gone) / len(known.files)
+        if percent > self.max_percent:
+            raise Refused(
+                f"--prune refused: {len(gone)} of the {len(known.files)} files loaded are gone "
+                f"({percent:.0f} %, more than --prune-max-share {self.max_percent:g} %), so their "
+                "documents would be forgotten (a moved, renamed or half-copied archive?)",
+                hint=f"check the archive; --prune-max-share {ceil(percent)} or --prune-force "
+                "prunes anyway",
+            )
+
+
+DEFAULT_GUARD = PruneGuard()
 
 
 def retired(survey: Survey, known: Known, *, prune: bool) -> tuple[set[str], list[str]]:

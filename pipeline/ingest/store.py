@@ -15,7 +15,16 @@ import duckdb
 import pyarrow as pa
 
 from pipeline.ingest.duplicates import Held, Match, find_loaded, find_same, held_in
-from pipeline.ingest.plan import Known, Plan, Survey, ToRead, classify, retired
+from pipeline.ingest.plan import (
+    DEFAULT_GUARD,
+    Known,
+    Plan,
+    PruneGuard,
+    Survey,
+    ToRead,
+    classify,
+    retired,
+)
 from pipeline.ingest.report import Duplicate, Failure, IngestReport
 from pipeline.records import Minutes, SourceFile
 from pipeline.store import db
@@ -181,9 +190,12 @@ def remember_files(
             "sha256": [s.sha256 for s in sources],
             "size_bytes": pa.array([s.size_bytes for s in sources], pa.int64()),
             "run_id": pa.array([run_id] * len(sources), pa.int32()),
+            "root": pa.array([s.root for s in sources], pa.string()),
+            "relative_path": pa.array([s.relative_path for s in sources], pa.string()),
         }
     )
-    con.execute("INSERT OR REPLACE INTO files SELECT * FROM incoming")  # reads `incoming`
+    names = ", ".join(incoming.column_names)
+    con.execute(f"INSERT OR REPLACE INTO files ({names}) SELECT {names} FROM incoming")
     del incoming
 
 
@@ -213,9 +225,15 @@ def prepare(
     *,
     prune: bool,
     retry_failed: bool,
+    guard: PruneGuard = DEFAULT_GUARD,
 ) -> Plan:
-    """Remove what is gone or replaced, sort the surveyed files, and note moved ones."""
+    """Remove what is gone or replaced, sort the surveyed files, and note moved ones.
+
+    With `prune`, `guard` may refuse (`Refused`) before anything is written.
+    """
     old, gone = retired(survey, known, prune=prune)
+    if prune:
+        guard.check(survey, known, gone)
     if old or gone:
         retire(con, old, gone)
         report.pruned.extend(gone)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib.resources import files
@@ -16,8 +16,9 @@ import pyarrow as pa
 from pipeline.errors import DatabaseError
 from pipeline.records import Minutes
 from pipeline.resolve import archive as persons
+from pipeline.store.absolute_paths import make_paths_absolute
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # What each version adds to a database made by the one before (new tables come from schema.sql).
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     2: ("ALTER TABLE ingest_errors ADD COLUMN IF NOT EXISTS run_id INTEGER",),
@@ -33,6 +34,19 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE attendance ADD COLUMN IF NOT EXISTS role_ambiguous BOOLEAN",
         "ALTER TABLE sections ADD COLUMN IF NOT EXISTS from_toc BOOLEAN",
     ),
+    # files and documents loaded before version 5 keep NULL root and relative_path (which root
+    # a run was given is not known); their paths are made absolute by MIGRATION_STEPS[5]
+    5: (
+        "ALTER TABLE ingest_runs ADD COLUMN IF NOT EXISTS pruned_paths VARCHAR[]",
+        "ALTER TABLE files ADD COLUMN IF NOT EXISTS root VARCHAR",
+        "ALTER TABLE files ADD COLUMN IF NOT EXISTS relative_path VARCHAR",
+        "ALTER TABLE documents ADD COLUMN IF NOT EXISTS root VARCHAR",
+        "ALTER TABLE documents ADD COLUMN IF NOT EXISTS relative_path VARCHAR",
+    ),
+}
+# What a version needs beyond SQL statements, run after them.
+MIGRATION_STEPS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
+    5: make_paths_absolute,
 }
 DEFAULT_DB = Path("protokoll.duckdb")
 # The tables whose rows name people: written as each document is linked to the archive's people.
@@ -65,6 +79,8 @@ TABLE_COLUMNS: dict[str, dict[str, pa.DataType]] = {
         "warnings": pa.list_(pa.string()),
         "ingested_at": pa.timestamp("us"),
         "confidence": pa.float64(),
+        "root": pa.string(),
+        "relative_path": pa.string(),
     },
     "pages": {
         "sha256": pa.string(),
@@ -199,6 +215,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
         for version in range(row + 1, SCHEMA_VERSION + 1):
             for statement in MIGRATIONS.get(version, ()):
                 con.execute(statement)
+            if version in MIGRATION_STEPS:
+                MIGRATION_STEPS[version](con)
     con.execute(store.joinpath("views.sql").read_text(encoding="utf-8"))
     if row is None or row < SCHEMA_VERSION:
         con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [SCHEMA_VERSION, _now()])
@@ -331,6 +349,8 @@ def rows_of(minutes: Minutes) -> dict[str, list[dict[str, Any]]]:
                 "warnings": list(minutes.warnings),
                 "ingested_at": _now(),
                 "confidence": minutes.confidence,
+                "root": minutes.source.root,
+                "relative_path": minutes.source.relative_path,
             }
         ],
         "pages": [

@@ -14,7 +14,9 @@ CREATE TABLE IF NOT EXISTS documents (
     ocr_pages    INTEGER[] NOT NULL,
     warnings     VARCHAR[] NOT NULL,
     ingested_at  TIMESTAMP NOT NULL,
-    confidence   DOUBLE                   -- 0–1 that it is minutes, from the signs it shows (v3)
+    confidence   DOUBLE,                  -- 0–1 that it is minutes, from the signs it shows (v3)
+    root         VARCHAR,                 -- the folder the run was given, absolute (v5)
+    relative_path VARCHAR                 -- path relative to root (v5)
 );
 
 CREATE TABLE IF NOT EXISTS pages (
@@ -166,7 +168,9 @@ CREATE TABLE IF NOT EXISTS files (
     path        VARCHAR PRIMARY KEY,
     sha256      VARCHAR NOT NULL,         -- the document it held when last seen
     size_bytes  BIGINT NOT NULL,
-    run_id      INTEGER                   -- the run that last wrote this row
+    run_id      INTEGER,                  -- the run that last wrote this row
+    root        VARCHAR,                  -- the folder the run was given, absolute (v5)
+    relative_path VARCHAR                 -- path relative to root (v5)
 );
 
 -- A document that holds a meeting already loaded from another file (a scan and a text PDF of
@@ -183,7 +187,7 @@ CREATE TABLE IF NOT EXISTS ingest_runs (
     run_id       INTEGER PRIMARY KEY,
     started_at   TIMESTAMP NOT NULL,
     finished_at  TIMESTAMP,
-    status       VARCHAR NOT NULL,        -- running | finished | interrupted | killed
+    status       VARCHAR NOT NULL,        -- running | finished | interrupted | killed | refused
     paths        VARCHAR[] NOT NULL,
     jobs         INTEGER NOT NULL,
     loaded       INTEGER NOT NULL DEFAULT 0,
@@ -194,7 +198,8 @@ CREATE TABLE IF NOT EXISTS ingest_runs (
     failed       INTEGER NOT NULL DEFAULT 0,
     pages        INTEGER NOT NULL DEFAULT 0,
     ocr_pages    INTEGER NOT NULL DEFAULT 0,
-    seconds      DOUBLE
+    seconds      DOUBLE,
+    pruned_paths VARCHAR[]                -- the files --prune forgot (v5)
 );
 
 -- The spellings of each person with their evidence and where they are written: person_links

@@ -9,6 +9,7 @@ import pytest
 
 from pipeline.discover import sha256_of
 from pipeline.ingest import BatchOptions, run_batch
+from pipeline.ingest.plan import PruneGuard
 from tests.conftest import FIXTURES, requires_tesseract
 from tests.ingest.conftest import table_rows
 
@@ -84,7 +85,9 @@ def test_a_text_pdf_read_with_its_scan_takes_the_meeting_over(
 
     # the text PDF goes away: the scan is read again and holds the meeting
     (root / "b_text.pdf").unlink()
-    pruned = run_batch([root], db_path, BatchOptions(jobs=2, prune=True))
+    # one of the two files is half the archive: the guard would refuse, so it is told to prune
+    forced = BatchOptions(jobs=2, prune=True, prune_guard=PruneGuard(force=True))
+    pruned = run_batch([root], db_path, forced)
     assert [Path(p).name for p in pruned.pruned] == ["b_text.pdf"]
     assert [Path(p).name for p in pruned.loaded] == ["a_skannad.pdf"]
     assert table_rows(db_path, "SELECT DISTINCT meeting_id FROM attendance") == [(sha256_of(SCAN),)]
