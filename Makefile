@@ -9,7 +9,7 @@ STAMP   = $(VENV)/.installed
 
 SYNTH_MEETINGS ?= 190
 
-.PHONY: demo demo-synthetic test install system-deps lint samples clean
+.PHONY: demo demo-synthetic serve test install system-deps lint samples clean
 
 demo: install
 	$(BIN)/protokoll ingest data/sample --db $(DB)
@@ -20,6 +20,10 @@ demo-synthetic: install
 	$(BIN)/python -m pipeline.synth --out synthetic --meetings $(SYNTH_MEETINGS) --only pdf
 	$(BIN)/protokoll ingest synthetic/archive --db synthetic.duckdb -q
 	$(BIN)/protokoll summary --db synthetic.duckdb
+
+# The archive in a browser at http://127.0.0.1:8001/ (after `make demo`).
+serve: install
+	$(BIN)/protokoll serve --db $(DB)
 
 test: install
 	$(BIN)/ruff check pipeline tests bench models
@@ -44,3 +48,4 @@ samples: install
 
 clean:
 	rm -rf $(VENV) $(DB) synthetic synthetic.duckdb .pytest_cache .mypy_cache .ruff_cache
+	rm -f *.view.sqlite

@@ -14,6 +14,7 @@ from pipeline.cli_analysis import register as register_analysis_commands
 from pipeline.cli_common import DbOption, OutputFormat, out, print_query, reports_errors
 from pipeline.cli_ingest import register as register_ingest_commands
 from pipeline.cli_persons import persons_app
+from pipeline.cli_serve import register as register_serve_command
 from pipeline.store import db
 from pipeline.summary import print_extracted, print_summary
 
@@ -28,6 +29,7 @@ app = typer.Typer(
 register_ingest_commands(app)
 app.add_typer(persons_app, name="persons")
 register_analysis_commands(app)
+register_serve_command(app)
 
 
 @app.command(epilog="Example: protokoll extract data/sample/rar_au_2020-03-25.pdf --json")

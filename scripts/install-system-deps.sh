@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian packages protokoll needs (Tesseract with Swedish and orientation data,
-# poppler-utils, antiword for Word 97–2003 .doc files, the DejaVu font), but only those that are
-# missing. Needs root or sudo.
+# poppler-utils, antiword for Word 97–2003 .doc files, the DejaVu font, Chromium and its driver
+# for the web view's browser tests), but only those that are missing. Needs root or sudo.
 set -euo pipefail
 
 missing=()
@@ -15,6 +15,9 @@ command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v antiword >/dev/null 2>&1 || missing+=(antiword)
 # The sample renderer's font, so regenerated fixtures match the committed ones.
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+# `protokoll serve` is tested in a real browser (tests/serve/test_browser.py); never downloaded.
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
