@@ -13,6 +13,7 @@ from typing import Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from pipeline.errors import ProtokollError
@@ -39,7 +40,7 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
         try:
             return command(*args, **kwargs)
         except ProtokollError as error:
-            err.print(f"[bold red]error:[/] {error.describe()}", highlight=False)
+            err.print(f"[bold red]error:[/] {escape(error.describe())}", highlight=False)
             raise typer.Exit(error.exit_code) from error
 
     return wrapper

@@ -24,6 +24,7 @@ from rich.text import Text
 
 from pipeline.cli_common import DbOption, OutputFormat, err, print_query, reports_errors
 from pipeline.ingest import BatchOptions, IngestReport, run_batch
+from pipeline.ingest.engines import Engine
 from pipeline.ingest.plan import DEFAULT_PRUNE_MAX_PERCENT, PruneGuard
 from pipeline.limits import DEFAULT_MAX_PAGES
 from pipeline.store import db
@@ -94,6 +95,23 @@ def ingest_command(
         int,
         typer.Option("--max-pages", min=1, help="Refuse documents with more pages than this."),
     ] = DEFAULT_MAX_PAGES,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            "--engine",
+            help="What reads the documents: worker processes here, or a Dask cluster "
+            "(pip install 'protokoll[dask]').",
+        ),
+    ] = Engine.LOCAL,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS|FILE",
+            help="With --engine dask: the running cluster's scheduler (tcp://host:8786 or a "
+            "scheduler file); without it, a cluster of --jobs workers on this machine.",
+        ),
+    ] = None,
     quiet: Annotated[
         bool,
         typer.Option("--quiet", "-q", help="No progress bar (the summary still ends the run)."),
@@ -119,12 +137,16 @@ def ingest_command(
     --retry-failed.
     """
     guard = PruneGuard(max_percent=prune_max_share, force=prune_force)
+    if scheduler is not None and engine is not Engine.DASK:
+        raise typer.BadParameter("needs --engine dask", param_hint="--scheduler")
     options = BatchOptions(
         jobs=jobs,
         prune=prune,
         retry_failed=retry_failed,
         max_pages=max_pages,
         prune_guard=guard,
+        engine=engine,
+        scheduler=scheduler,
     )
     with Progress(
         TextColumn("[progress.description]{task.description}"),

@@ -2,6 +2,7 @@
 
 plan.py        survey and hash the archive; what is new, unchanged, changed or gone
 workers.py     read documents in worker processes, in archive order
+engines.py     which pool reads: those processes, or a Dask cluster (dask_engine.py)
 store.py       the single writer: one transaction per document, duplicates linked
 duplicates.py  when two files hold one meeting, and which extraction is better
 batch.py       the whole run: writer lock, workers, periodic writes, run record

@@ -1,4 +1,6 @@
-"""A batch ingest: one writer (this process), worker processes reading, crash-safe at any moment.
+"""A batch ingest: one writer (this process), workers reading, crash-safe at any moment.
+
+The workers are processes on this machine, or a Dask cluster (`--engine dask`, engines.py).
 
 The run takes the database's writer lock (a file beside it) for its whole length, so a second
 ingest is refused at once. It opens the database itself only to write: every FLUSH_SECONDS the
@@ -24,10 +26,11 @@ from typing import IO
 import duckdb
 
 from pipeline.errors import DatabaseError, Refused
+from pipeline.ingest.engines import Engine, make_readers
 from pipeline.ingest.plan import DEFAULT_GUARD, Known, Plan, PruneGuard, Survey, ToRead
 from pipeline.ingest.report import Failure, IngestReport
 from pipeline.ingest.store import prepare, store_batch, store_failure
-from pipeline.ingest.workers import Readers, read_in_order
+from pipeline.ingest.workers import read_in_order
 from pipeline.records import Minutes
 from pipeline.store import db
 
@@ -42,6 +45,8 @@ class BatchOptions:
     retry_failed: bool = False
     max_pages: int | None = None
     prune_guard: PruneGuard = DEFAULT_GUARD  # when --prune refuses
+    engine: Engine = Engine.LOCAL
+    scheduler: str | None = None  # a running Dask cluster's address or scheduler file
 
 
 OnDocument = Callable[[str, int], None]  # after each document: its path and pages
@@ -101,7 +106,8 @@ def _read_all(
     writer: _Writer,
     on_document: OnDocument | None,
 ) -> None:
-    readers = Readers(min(options.jobs, len(to_read)), max_pages=options.max_pages)
+    jobs = min(options.jobs, len(to_read))
+    readers = make_readers(options.engine, jobs, options.max_pages, options.scheduler)
     # Largest files first: a long scan started last would keep one worker busy while the others
     # wait. The order is still a function of the files alone, so runs are reproducible.
     ordered = sorted(to_read, key=lambda t: (-t.source.size_bytes, t.source.path))

@@ -1,9 +1,13 @@
 """Reading documents in worker processes, results handed back in archive order.
 
-Each worker loads the NER model once and reads one document at a time; at most a few documents
-per worker are in flight, so memory does not grow with the archive. A worker that dies (a crash
-in a PDF or image library, the kernel's out-of-memory killer) costs only the document it was
-reading: the pool is started again and the other documents in flight are read again.
+What reads is a `ReaderPool`: this module's `Readers` (worker processes on this machine) or
+`dask_engine.DaskReaders` (a Dask cluster); `engines.make_readers` picks one. `read_in_order`
+keeps a few documents per worker in flight, so memory does not grow with the archive, and hands
+results to the writer in archive order whatever order they complete in.
+
+Each worker loads the NER model once and reads one document at a time. A worker that dies (a
+crash in a PDF or image library, the kernel's out-of-memory killer) costs only the document it
+was reading: the pool is started again and the other documents in flight are read again.
 """
 
 from __future__ import annotations
@@ -13,15 +17,14 @@ import ctypes
 import multiprocessing
 import os
 import signal
-from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from pipeline.errors import ProtokollError, WorkerCrashed
 from pipeline.ingest.report import Failure
-from pipeline.limits import MAX_PAGES_ENV
+from pipeline.limits import pages_limited
 from pipeline.records import Minutes, SourceFile
 
 # A worker is one core's worth of work: numeric libraries that start a thread per core would
@@ -33,14 +36,38 @@ IN_FLIGHT_PER_WORKER = 3  # enough to keep a worker busy while the writer stores
 TASKS_PER_WORKER = 500
 
 Item = TypeVar("Item")
+Result = Minutes | Failure
 
 
-def read_document(source: SourceFile) -> Minutes | Failure:
-    """Extract, clean, parse and resolve one document; any failure comes back as a record."""
+class ReaderPool(Protocol):
+    """What reads documents: submit one under a number, take results as they complete, close."""
+
+    @property
+    def jobs(self) -> int:
+        """Documents read at once (the writer keeps a few times this many in flight)."""
+        ...
+
+    def submit(self, number: int, source: SourceFile) -> None: ...
+
+    def completed(self) -> Iterator[tuple[int, Result]]:
+        """Each submitted document's number and result as it completes (documents submitted
+        meanwhile included); ends when none is left in flight."""
+        ...
+
+    def close(self, *, cancel: bool = False) -> None:
+        """Stop the workers; with `cancel`, documents being read are abandoned."""
+        ...
+
+
+def read_document(source: SourceFile, max_pages: int | None = None) -> Result:
+    """Extract, clean, parse and resolve one document; any failure comes back as a record.
+
+    Settings come as arguments, so that a worker on another machine reads as this one would."""
     from pipeline.process import read_minutes
 
     try:
-        return read_minutes(source)
+        with pages_limited(max_pages):
+            return read_minutes(source)
     except ProtokollError as error:
         return Failure.of(source.path, error, source.sha256)
     except Exception as exc:  # a bug met on one file: recorded like bad input, the batch goes on
@@ -52,12 +79,15 @@ def read_document(source: SourceFile) -> Minutes | Failure:
         return Failure(source.path, source.sha256, "pipeline", "InternalError", bug.describe())
 
 
-def _start_worker(parent_pid: int, max_pages: int | None) -> None:
+def _start_worker(parent_pid: int) -> None:
     """Runs once in each worker: Ctrl-C is the parent's to handle, and the model is loaded."""
     _die_with(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if max_pages is not None:
-        os.environ[MAX_PAGES_ENV] = str(max_pages)
+    load_model_once()
+
+
+def load_model_once() -> None:
+    """Load the NER model into this worker process before its first document."""
     from pipeline.nlp.model import load_model
 
     with contextlib.suppress(ProtokollError):  # each document will report a missing model
@@ -73,12 +103,17 @@ def _die_with(parent_pid: int) -> None:
 
 
 class Readers:
-    """A pool of worker processes reading documents, restarted when a worker dies."""
+    """A pool of worker processes on this machine, restarted when a worker dies (a ReaderPool)."""
 
     def __init__(self, jobs: int, *, max_pages: int | None = None) -> None:
-        self.jobs = jobs
+        self._jobs = jobs
         self.max_pages = max_pages
+        self._pending: dict[Future[Result], tuple[int, SourceFile]] = {}
         self._pool = self._start()
+
+    @property
+    def jobs(self) -> int:
+        return self._jobs
 
     def _start(self) -> ProcessPoolExecutor:
         for name in ONE_THREAD:  # read by the workers' numeric libraries when they load
@@ -86,10 +121,10 @@ class Readers:
         # spawn: each worker is a fresh child of the writer (never a copy of its threads), so
         # it can be tied to the writer's life
         return ProcessPoolExecutor(
-            max_workers=self.jobs,
+            max_workers=self._jobs,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_start_worker,
-            initargs=(os.getpid(), self.max_pages),
+            initargs=(os.getpid(),),
             max_tasks_per_child=TASKS_PER_WORKER,
         )
 
@@ -99,53 +134,77 @@ class Readers:
                 process.terminate()  # documents being read are abandoned: they are not stored
         self._pool.shutdown(wait=not cancel, cancel_futures=True)
 
-    def submit(self, source: SourceFile) -> Future[Minutes | Failure]:
-        return self._pool.submit(read_document, source)
+    def submit(self, number: int, source: SourceFile) -> None:
+        self._pending[self._read(source)] = (number, source)
 
-    def restart(self) -> None:
+    def _read(self, source: SourceFile) -> Future[Result]:
+        return self._pool.submit(read_document, source, self.max_pages)
+
+    def completed(self) -> Iterator[tuple[int, Result]]:
+        while self._pending:
+            done, _ = wait(list(self._pending), return_when=FIRST_COMPLETED)
+            for future in done:
+                if future not in self._pending:  # read again after a crash: a new future
+                    continue
+                number, source = self._pending.pop(future)
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    result = self._after_crash(source)
+                yield number, result
+
+    def _after_crash(self, source: SourceFile) -> Result:
+        """A worker died: read `source` again by itself, to tell whether it is the cause, then
+        the other documents in flight again."""
+        self._restart()
+        try:
+            result = self._read(source).result()
+        except BrokenProcessPool:
+            error = WorkerCrashed(
+                "the process reading this file died (a crash in a PDF or image library, or out "
+                "of memory)",
+                path=source.path,
+                hint="check the file in another reader; it is skipped",
+            )
+            result = Failure.of(source.path, error, source.sha256)
+        self._restart()
+        self._pending = {
+            (future if _succeeded(future) else self._read(s)): (n, s)
+            for future, (n, s) in self._pending.items()
+        }
+        return result
+
+    def _restart(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
         self._pool = self._start()
 
 
+def _succeeded(future: Future[Result]) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None
+
+
 def read_in_order(
-    readers: Readers, items: Iterable[tuple[Item, SourceFile]]
-) -> Iterator[tuple[Item, Minutes | Failure]]:
+    readers: ReaderPool, items: Iterable[tuple[Item, SourceFile]]
+) -> Iterator[tuple[Item, Result]]:
     """Each item with its document read, in the order given, a bounded number in flight."""
-    pending: deque[tuple[Item, SourceFile, Future[Minutes | Failure]]] = deque()
-    queue = iter(items)
-    window = readers.jobs * IN_FLIGHT_PER_WORKER
+    queue = enumerate(items)
+    waiting: dict[int, Item] = {}  # submitted, not yet handed back
+    done: dict[int, Result] = {}
+    next_out = 0
 
     def fill() -> None:
-        while len(pending) < window:
+        while len(waiting) < max(1, readers.jobs) * IN_FLIGHT_PER_WORKER:
             try:
-                item, source = next(queue)
+                number, (item, source) = next(queue)
             except StopIteration:
                 return
-            pending.append((item, source, readers.submit(source)))
+            waiting[number] = item
+            readers.submit(number, source)
 
     fill()
-    while pending:
-        item, source, future = pending.popleft()
-        try:
-            result = future.result()
-        except BrokenProcessPool:
-            result = _read_alone(readers, source)
-            readers.restart()
-            pending = deque((i, s, readers.submit(s)) for i, s, _ in pending)
-        yield item, result
+    for number, result in readers.completed():
+        done[number] = result
+        while next_out in done:
+            yield waiting.pop(next_out), done.pop(next_out)
+            next_out += 1
         fill()
-
-
-def _read_alone(readers: Readers, source: SourceFile) -> Minutes | Failure:
-    """After a worker died: read the document again by itself, to tell whether it is the cause."""
-    readers.restart()
-    try:
-        return readers.submit(source).result()
-    except BrokenProcessPool:
-        error = WorkerCrashed(
-            "the process reading this file died (a crash in a PDF or image library, or out of "
-            "memory)",
-            path=source.path,
-            hint="check the file in another reader; it is skipped",
-        )
-        return Failure.of(source.path, error, source.sha256)

@@ -21,7 +21,7 @@ def read_or_die(source: SourceFile) -> Minutes | Failure:
 
 
 class CrashingReaders(Readers):
-    def submit(self, source: SourceFile) -> Future[Minutes | Failure]:
+    def _read(self, source: SourceFile) -> Future[Minutes | Failure]:
         return self._pool.submit(read_or_die, source)
 
 

@@ -1,0 +1,82 @@
+"""`--engine dask`: the tables of the local engine, a killed worker costing nothing, and the
+message when Dask is not installed."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import psutil
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.ingest import BatchOptions, run_batch
+from pipeline.ingest.engines import Engine
+from tests.conftest import SAMPLE_DIR, requires_tesseract
+from tests.ingest.conftest import MEETINGS
+from tests.ingest.test_crash import snapshot
+
+runner = CliRunner()
+
+
+def worker_processes() -> list[psutil.Process]:
+    """This process's children started by multiprocessing's spawn: a LocalCluster's workers."""
+    return [
+        child
+        for child in psutil.Process().children()
+        if any("spawn_main" in part for part in child.cmdline())
+    ]
+
+
+@pytest.mark.ocr
+@requires_tesseract
+def test_a_cluster_of_two_workers_gives_the_tables_of_the_local_engine(
+    archive: Path, tmp_path: Path
+) -> None:
+    distributed = pytest.importorskip("distributed")
+    shutil.copytree(SAMPLE_DIR, archive / "sample")  # a text PDF and a scan
+    local = tmp_path / "local.duckdb"
+    assert not run_batch([archive], local, BatchOptions(jobs=2)).failed
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True) as cluster:
+        options = BatchOptions(jobs=2, engine=Engine.DASK, scheduler=cluster.scheduler_address)
+        report = run_batch([archive], tmp_path / "dask.duckdb", options)
+    assert not report.failed and len(report.loaded) == MEETINGS + 2
+    assert snapshot(tmp_path / "dask.duckdb") == snapshot(local)
+
+
+def test_a_worker_killed_midway_costs_no_document(archive: Path, tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    killed: list[int] = []
+
+    def kill_one_worker(path: str, pages: int) -> None:
+        if not killed:  # after the first document, with the others in flight
+            victim = worker_processes()[0]
+            victim.kill()  # SIGKILL: as the out-of-memory killer would
+            killed.append(victim.pid)
+
+    options = BatchOptions(jobs=2, engine=Engine.DASK)
+    report = run_batch([archive], tmp_path / "a.duckdb", options, on_document=kill_one_worker)
+    assert killed and not psutil.pid_exists(killed[0])
+    assert report.failed == [] and len(report.loaded) == MEETINGS
+    assert worker_processes() == []  # the cluster went with the run
+
+
+def test_without_dask_the_engine_says_what_to_install(
+    archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if it were not installed
+    monkeypatch.delitem(sys.modules, "pipeline.ingest.dask_engine", raising=False)
+    db_path = tmp_path / "a.duckdb"
+    result = runner.invoke(app, ["ingest", str(archive), "--db", str(db_path), "--engine", "dask"])
+    assert result.exit_code == 3, result.output
+    assert "pip install 'protokoll[dask]'" in " ".join(result.stderr.split())  # lines wrapped
+
+
+def test_a_scheduler_is_for_the_dask_engine(archive: Path, tmp_path: Path) -> None:
+    db_path = tmp_path / "a.duckdb"
+    result = runner.invoke(
+        app, ["ingest", str(archive), "--db", str(db_path), "--scheduler", "tcp://127.0.0.1:8786"]
+    )
+    assert result.exit_code == 2 and "--engine dask" in result.stderr
