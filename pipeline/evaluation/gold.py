@@ -8,12 +8,24 @@ as the words of the document). Both become `GoldDoc`.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pipeline.errors import InputError
+from pipeline.vocabulary.parties import (
+    MAX_LOCAL_MARK_CHARS,
+    SHORT_FORMS,
+    is_parliamentary,
+    normalise_party,
+)
 
+# "ersättare för Leif Carlsson (M)", "Ersätter Eva Ek (s)", "(ers Lis Melin (M))", "; för Bo Ek"
+REPLACED_NAME = re.compile(
+    r"(?i:ersättare\s+f[oö]r|ersätter|\bers\.?|;\s*för)\s+"
+    r"(?P<name>[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+)+)"
+)
 MEETING_FIELDS = ("date", "start_time", "end_time", "body", "organization", "location")
 
 
@@ -28,6 +40,10 @@ class GoldPerson:
     roles: frozenset[str]
     inferred: bool = False
     group: bool = False
+    party: str | None = None  # the party key of its party mark (vocabulary/parties.py)
+    sections_present: str | None = None
+    time_present: str | None = None
+    replaced: tuple[str, ...] = ()  # the members a substitute replaced, by the gold's words
 
     @property
     def name(self) -> str | None:
@@ -76,7 +92,35 @@ def _person(person: dict[str, Any]) -> GoldPerson:
         frozenset(person.get("roles") or ()),
         inferred=bool(person.get("inferred")),
         group=bool(person.get("group")),
+        party=_party(person),
+        sections_present=person.get("sections_present"),
+        time_present=person.get("time_present"),
+        replaced=_replaced(person),
     )
+
+
+def _party(person: dict[str, Any]) -> str | None:
+    """The contract's `party`; in the compact style, an affiliation that is a party's mark
+    ("S", "fp", "(KD)") and not a place or a member organisation."""
+    if "party" in person:
+        return normalise_party(person["party"])
+    affiliation = person.get("affiliation")
+    if not isinstance(affiliation, str):
+        return None
+    mark = affiliation.strip("() ")
+    if mark.upper() in SHORT_FORMS or is_parliamentary(mark):
+        return normalise_party(mark.upper() if len(mark) <= MAX_LOCAL_MARK_CHARS else mark)
+    return None
+
+
+def _replaced(person: dict[str, Any]) -> tuple[str, ...]:
+    """Whom a substitute replaced: the contract's `substitute_for`, or the names the compact
+    style's `role_text` gives after "ersättare för", "ersätter", "ers" or a bare "för"."""
+    if person.get("substitute_for"):
+        return (person["substitute_for"],)
+    # a replaced member's own entry quotes the substitute's line after "replaced"
+    role_text = (person.get("role_text") or "").split("replaced")[0]
+    return tuple(m["name"] for m in REPLACED_NAME.finditer(role_text))
 
 
 def _section(section: dict[str, Any]) -> GoldSection:

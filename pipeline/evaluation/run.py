@@ -19,6 +19,7 @@ from pipeline.evaluation.perturb import Perturbation
 from pipeline.evaluation.score import (
     F1_FIELDS,
     NAME_MATCH_MIN_RATIO,
+    SHARE_FIELDS,
     TITLE_MATCH_MIN_RATIO,
     Counts,
     DocScore,
@@ -36,6 +37,7 @@ SHORT_NAMES = {
     "decisions": "decis",
     "outcomes": "outc",
     "signatories": "sign",
+    "party": "party",
 }
 
 
@@ -52,6 +54,14 @@ class Evaluation:
         total = Counts()
         for document in self.documents:
             total.add(document.fields[field])
+        return total
+
+    def share(self, field: str) -> Counts:
+        """Of the gold entries that have a value (partial presence, a substitute's link), how
+        many were read exactly right: the counts' recall."""
+        total = Counts()
+        for document in self.documents:
+            total.add(document.shares[field])
         return total
 
     def accuracy(self, field: str) -> float:
@@ -119,6 +129,10 @@ def _failed(gold: GoldDoc, name: str, error: str) -> DocScore:
     score = DocScore(name, error=error, organization=organization_key(gold))
     for field in F1_FIELDS:
         score.fields[field] = Counts(0, 0, _gold_size(gold, field))
+    score.shares["partial_presence"] = Counts(
+        0, 0, sum(bool(p.sections_present or p.time_present) for p in gold.attendance)
+    )
+    score.shares["substitutes"] = Counts(0, 0, sum(bool(p.replaced) for p in gold.attendance))
     score.correct = dict.fromkeys(MEETING_FIELDS, False)
     return score
 
@@ -141,6 +155,7 @@ def _gold_size(gold: Any, field: str) -> int:
         "decisions": sum(bool(s.outcomes) for s in gold.sections),
         "outcomes": sum(len(s.outcomes) for s in gold.sections),
         "signatories": len(gold.signatories),
+        "party": sum(bool(p.party) for p in gold.attendance),
     }
     return sizes[field]
 
@@ -160,6 +175,14 @@ def to_json(evaluation: Evaluation) -> dict[str, Any]:
         "thresholds": {"name_ratio": NAME_MATCH_MIN_RATIO, "title_ratio": TITLE_MATCH_MIN_RATIO},
         "overall": {f: prf(evaluation.overall(f)) for f in F1_FIELDS},
         "accuracy": {f: round(evaluation.accuracy(f), 4) for f in MEETING_FIELDS},
+        "shares": {
+            f: {
+                "share": round(evaluation.share(f).recall, 4),
+                "right": evaluation.share(f).true_positives,
+                "of": evaluation.share(f).true_positives + evaluation.share(f).false_negatives,
+            }
+            for f in SHARE_FIELDS
+        },
         "organizations": {
             org: {
                 "documents": len(part.documents),
@@ -215,6 +238,18 @@ def print_report(console: Console, evaluation: Evaluation) -> None:
     for field in MEETING_FIELDS:
         overall.add_row(
             f"{field} (accuracy)", "", "", f"{evaluation.accuracy(field):.3f}", "", "", ""
+        )
+    for field in SHARE_FIELDS:
+        c = evaluation.share(field)
+        total = c.true_positives + c.false_negatives
+        overall.add_row(
+            f"{field} (share right)",
+            "",
+            "",
+            f"{c.recall:.3f}",
+            str(c.true_positives),
+            "",
+            str(total),
         )
     console.print(overall)
     documents = Table(

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from pipeline.evaluation.gold import MEETING_FIELDS, GoldDoc, GoldSection
 from pipeline.names import fold
 from pipeline.records import Minutes, Section
+from pipeline.vocabulary.parties import normalise_party
 
 NAME_MATCH_MIN_RATIO = 85.0
 TITLE_MATCH_MIN_RATIO = 85.0
@@ -31,7 +32,10 @@ F1_FIELDS = (
     "decisions",
     "outcomes",
     "signatories",
+    "party",
 )
+# Shares of the gold entries that have a value our reading gets exactly right (recall of Counts).
+SHARE_FIELDS = ("partial_presence", "substitutes")
 
 T = TypeVar("T")
 U = TypeVar("U")
@@ -69,6 +73,7 @@ class DocScore:
     name: str
     fields: dict[str, Counts] = field(default_factory=lambda: {f: Counts() for f in F1_FIELDS})
     correct: dict[str, bool] = field(default_factory=dict)  # meeting fields
+    shares: dict[str, Counts] = field(default_factory=lambda: {f: Counts() for f in SHARE_FIELDS})
     error: str | None = None  # the extraction failed
     organization: str = ""  # whose minutes: scores are reported per organisation too
 
@@ -138,6 +143,7 @@ def score_document(name: str, gold: GoldDoc, minutes: Minutes) -> DocScore:
         len(gold.attendance[i].roles & {r.value for r in people[j].roles}) for i, j in pairs
     )
     score.fields["roles"] = _counts(shared_roles, our_roles, gold_roles)
+    _score_attendee_details(score, gold, minutes, pairs)
     _score_sections(score, gold, minutes)
     signers = match_one_to_one(
         gold.signatories,
@@ -152,6 +158,50 @@ def score_document(name: str, gold: GoldDoc, minutes: Minutes) -> DocScore:
         ours = getattr(minutes.meeting, meeting_field)
         score.correct[meeting_field] = _same_value(ours, gold.meeting[meeting_field])
     return score
+
+
+def _score_attendee_details(
+    score: DocScore, gold: GoldDoc, minutes: Minutes, pairs: Sequence[tuple[int, int]]
+) -> None:
+    """Party (F1 over the gold's party marks and ours on the same people, a gold party unmatched
+    counting as missed), partial presence and substitute links (shares of the gold's entries
+    that have them, read exactly right)."""
+    ours_of = dict(pairs)
+    party = Counts()
+    presence = Counts()
+    substitutes = Counts()
+    for i, person in enumerate(gold.attendance):
+        ours = minutes.attendance[ours_of[i]] if i in ours_of else None
+        our_party = normalise_party(ours.party) if ours else None
+        if person.party or our_party:
+            hit = bool(
+                person.party and our_party and person.party.casefold() == our_party.casefold()
+            )
+            party.add(
+                Counts(
+                    int(hit), int(bool(our_party) and not hit), int(bool(person.party) and not hit)
+                )
+            )
+        if person.sections_present or person.time_present:
+            right = ours is not None and (
+                _spaced(ours.sections_present) == _spaced(person.sections_present)
+                and _spaced(ours.time_present) == _spaced(person.time_present)
+            )
+            presence.add(Counts(int(right), 0, int(not right)))
+        if person.replaced:
+            replaced = ours.substitute_for if ours else None
+            right = replaced is not None and any(
+                name_similarity(re.sub(r"\([^)]*\)?", " ", replaced), name) >= NAME_MATCH_MIN_RATIO
+                for name in person.replaced
+            )
+            substitutes.add(Counts(int(right), 0, int(not right)))
+    score.fields["party"] = party
+    score.shares["partial_presence"] = presence
+    score.shares["substitutes"] = substitutes
+
+
+def _spaced(value: str | None) -> str | None:
+    return re.sub(r"\s+", "", value).replace("–", "-") if value else None
 
 
 def _score_sections(score: DocScore, gold: GoldDoc, minutes: Minutes) -> None:

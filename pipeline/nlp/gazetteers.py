@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.vocabulary.parties import PARTY_NAMES
+
 SVENSKTEXT = "gazetteers-svensktext"
 GEODATA = "gazetteers-swedish-geodata"
 # A given name borne by fewer people is more often a word than a name ("Sol", "Dag" pass anyway:
@@ -16,20 +18,7 @@ MIN_SURNAME_BEARERS = 0  # the top-1000 list starts at ≈ 690 bearers
 REGION_PREFIXES = ("Region", "Landstinget")  # county councils were "landsting" until 2019
 REGION_ALIASES = {"Södermanland": "Sörmland"}  # the name the region uses for itself
 # The parliamentary parties and their older names: members are listed with them in minutes.
-PARTIES = (
-    "Socialdemokraterna",
-    "Moderaterna",
-    "Moderata samlingspartiet",
-    "Sverigedemokraterna",
-    "Centerpartiet",
-    "Vänsterpartiet",
-    "Kristdemokraterna",
-    "Liberalerna",
-    "Folkpartiet",
-    "Folkpartiet liberalerna",
-    "Miljöpartiet",
-    "Miljöpartiet de gröna",
-)
+PARTIES = tuple(name[:1].upper() + name[1:] for name in PARTY_NAMES if len(name) > 4)
 ABBREVIATION = re.compile(r"\s*\((?P<short>[^()]+)\)\s*$")  # "Arbetsmiljöverket (av)"
 MIN_ABBREVIATION_CHARS = 3  # "MSB", "GIH"; two letters ("AV") are too often a word
 

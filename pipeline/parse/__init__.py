@@ -32,6 +32,7 @@ from pipeline.parse.evidence import judge
 from pipeline.parse.header import parse_header
 from pipeline.parse.lines import Paragraph, paragraph_text, paragraphs
 from pipeline.parse.persons import full_name
+from pipeline.parse.presence import with_bare_items
 from pipeline.parse.sections import (
     drop_stray_names,
     outline,
@@ -89,6 +90,7 @@ def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
         for raw in raw_sections
     )
 
+    attendance = with_bare_items(attendance, (s.number for s in sections))
     mentions = [(paragraph_text(p), p[0].page) for s in raw_sections for p in s.paragraphs]
     listed = list(attendance)
     attendance = add_role_mentions(attendance, mentions)

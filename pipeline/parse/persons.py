@@ -18,10 +18,10 @@ from spacy.lang.sv.stop_words import STOP_WORDS
 
 from pipeline.nlp.lexicon import Lexicon, lexicon
 from pipeline.vocabulary.header import MONTHS, WEEKDAYS
+from pipeline.vocabulary.parties import MAX_LOCAL_MARK_CHARS, SHORT_FORMS, normalise_party
 from pipeline.vocabulary.people import (
     GROUP_HEADS,
     GROUP_MODIFIERS,
-    PARTY_ABBREVIATIONS,
     ROLE_PHRASES,
     SIGNATURE_LABELS,
     STAFF_TITLE_ENDINGS,
@@ -221,14 +221,14 @@ def _written(text: str, name: Sequence[_Word]) -> str:
 
 
 def party_of(token: str) -> str | None:
-    """ "S", "(KD)", "(s)", "(Fi)": a party mark, the known ones in capitals; a local party is
-    any one to four letters in parentheses."""
+    """ "S", "(KD)", "(s)", "(fp)", "(Fi)": a party mark, the known ones in capitals, stored
+    under the party's key ("(fp)" → "L"); a local party is one to four letters in parentheses."""
     bracketed = token.strip(",. ").startswith("(") and token.strip(",. ").endswith(")")
     inner = token.strip("(),. ")
-    if inner.upper() in PARTY_ABBREVIATIONS and (bracketed or inner.isupper()):
-        return inner.upper()
-    if bracketed and 1 <= len(inner) <= 4 and inner.isalpha() and inner[:1].isupper():
-        return inner
+    if inner.upper() in SHORT_FORMS and (bracketed or inner.isupper()):
+        return normalise_party(inner.upper())
+    if bracketed and 1 <= len(inner) <= MAX_LOCAL_MARK_CHARS and inner.isalpha():
+        return normalise_party(inner) if inner[:1].isupper() else None
     return None
 
 

@@ -41,6 +41,8 @@ TIME = re.compile(
     r"(?:\bkl(?:ockan|\.)?|\bId\.)\s*(?P<h>\d{1,2})[.:](?P<m>\d{2})\b",
     re.IGNORECASE,
 )
+# "2015-09-22, kl. 13.30": a time stamped on a date (the justering) is no partial presence.
+DATE_BEFORE = re.compile(r"\d{4}-\d{2}-\d{2}[\s,]*$")
 _SUBSTITUTING = "|".join(
     re.escape(p).replace(r"\ ", r"\s+") for p in sorted(SUBSTITUTING_PHRASES, key=len, reverse=True)
 )
@@ -80,7 +82,7 @@ def read_qualifiers(text: str) -> Qualifiers:
     if sections:
         found.sections_present = ", ".join(s for s in sections if s)
         rest = SECTIONS.sub(" ", rest)
-    times = [_time(m) for m in TIME.finditer(rest)]
+    times = [_time(m) for m in TIME.finditer(rest) if not DATE_BEFORE.search(rest, 0, m.start())]
     if times:
         found.time_present = ", ".join(times)
         rest = TIME.sub(" ", rest)

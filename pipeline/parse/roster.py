@@ -36,6 +36,9 @@ ROW_MARKS = re.compile(r"^[\s,;:\t]*(?:\([^()]{1,4}\)|[A-ZÅÄÖ]{1,3}|[Xx]|[-�
 NAME_TO_ROLE = re.compile(r"^[\s,]*(?:\([^()]{1,4}\)|[A-ZÅÄÖ]{1,3})?[\s,]*$")
 GROUP_BREAK = re.compile(r"[.;]\s|\n")  # between the name groups of labels printed first
 MIN_TABLE_ROWS = 2
+BARE_NUMBERS = re.compile(r"\d{1,4}(?:\s*[-–,]\s*\d{1,4})*")
+# Between two names of one group: a comma or "och", nothing else (no party, no title).
+GROUP_JOINER = re.compile(r"\s*(?:,|\boch\b)\s*")
 SINGULAR_ROLES = frozenset({Role.CHAIR, Role.VICE_CHAIR, Role.SECRETARY, Role.TREASURER})
 
 
@@ -243,8 +246,42 @@ def _readings(text: str, block: _Block) -> list[Reading]:
         else:
             serving = reading
         _qualify(reading, text[person.end : following])
+        if reading.inferred and serving is not None and serving is not reading:
+            _hand_over(reading, serving)
         readings.append(reading)
+    _share_group_qualifiers(text, readings)
     return readings
+
+
+def _hand_over(replaced: Reading, serving: Reading) -> None:
+    """ "Emma Öz (S), ersättare för Agneta Sundgren (C) från kl. 16.15": the time or items
+    after the replaced member's name are when the substitute served; so are bare numbers
+    ("Ersätter Mad Amin (s) 361")."""
+    for name in ("sections_present", "time_present"):
+        value = getattr(replaced, name)
+        if value:
+            mine = getattr(serving, name)
+            setattr(serving, name, f"{mine}, {value}" if mine else value)
+            setattr(replaced, name, None)
+    if replaced.affiliation and BARE_NUMBERS.fullmatch(replaced.affiliation):
+        serving.notes.append(replaced.affiliation)
+        replaced.affiliation = None
+    numbers = [n for n in replaced.notes if BARE_NUMBERS.fullmatch(n)]
+    serving.notes += numbers
+    replaced.notes = [n for n in replaced.notes if n not in numbers]
+
+
+def _share_group_qualifiers(text: str, readings: Sequence[Reading]) -> None:
+    """ "A, B och C, inspektörer, § 86": names joined by nothing but commas and "och" share
+    the partial presence written after the last of them."""
+    for index in range(len(readings) - 1, 0, -1):
+        current, previous = readings[index], readings[index - 1]
+        joined = GROUP_JOINER.fullmatch(text[previous.end : current.start])
+        if joined is None or previous.inferred or current.inferred:
+            continue
+        if previous.sections_present is None and previous.time_present is None:
+            previous.sections_present = current.sections_present
+            previous.time_present = current.time_present
 
 
 def _qualify(reading: Reading, after: str) -> None:

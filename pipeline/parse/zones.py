@@ -181,9 +181,17 @@ def _merge(found: Attendee, reading: Reading) -> Attendee:
         affiliation=found.affiliation or reading.affiliation,
         notes=tuple(dict.fromkeys([*found.notes, *reading.notes])),
         party=found.party or reading.party,
-        sections_present=found.sections_present or reading.sections_present,
-        time_present=found.time_present or reading.time_present,
+        sections_present=_both(found.sections_present, reading.sections_present),
+        time_present=_both(found.time_present, reading.time_present),
         substitute_for=found.substitute_for or reading.substitute_for,
         inferred=found.inferred and reading.inferred,
         role_ambiguous=found.role_ambiguous and reading.role_ambiguous,
     )
+
+
+def _both(first: str | None, second: str | None) -> str | None:
+    """Partial presence of two listings of one person ("till kl. 13.40" as a substitute for
+    one member, "från kl. 16.55" for another): both spans."""
+    if first and second and second not in first:
+        return f"{first}, {second}"
+    return first or second

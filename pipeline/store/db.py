@@ -17,8 +17,9 @@ from pipeline.errors import DatabaseError
 from pipeline.records import Minutes
 from pipeline.resolve import archive as persons
 from pipeline.store.absolute_paths import make_paths_absolute
+from pipeline.store.links import listed_name
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 7
 # What each version adds to a database made by the one before (new tables come from schema.sql).
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     2: ("ALTER TABLE ingest_errors ADD COLUMN IF NOT EXISTS run_id INTEGER",),
@@ -43,6 +44,8 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE documents ADD COLUMN IF NOT EXISTS root VARCHAR",
         "ALTER TABLE documents ADD COLUMN IF NOT EXISTS relative_path VARCHAR",
     ),
+    # rows loaded before version 7 keep NULL: the link to the replaced member's row is new
+    7: ("ALTER TABLE attendance ADD COLUMN IF NOT EXISTS substitute_for_listed VARCHAR",),
 }
 # What a version needs beyond SQL statements, run after them.
 MIGRATION_STEPS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
@@ -118,6 +121,7 @@ TABLE_COLUMNS: dict[str, dict[str, pa.DataType]] = {
         "substitute_for": pa.string(),
         "inferred": pa.bool_(),
         "role_ambiguous": pa.bool_(),
+        "substitute_for_listed": pa.string(),
     },
     "signatories": {
         "meeting_id": pa.string(),
@@ -337,6 +341,7 @@ def rows_of(minutes: Minutes) -> dict[str, list[dict[str, Any]]]:
     """The rows each table receives from one document."""
     sha = minutes.source.sha256
     meeting = minutes.meeting
+    listed = [a.name for a in minutes.attendance]
     return {
         "documents": [
             {
@@ -395,6 +400,7 @@ def rows_of(minutes: Minutes) -> dict[str, list[dict[str, Any]]]:
                 "substitute_for": a.substitute_for,
                 "inferred": a.inferred,
                 "role_ambiguous": a.role_ambiguous,
+                "substitute_for_listed": listed_name(a.substitute_for, listed, exclude=a.name),
             }
             for a in minutes.attendance
         ],

@@ -93,7 +93,8 @@ CREATE TABLE IF NOT EXISTS attendance (
     time_present VARCHAR,                 -- partial presence by the clock: "-16:15", "13:40-"
     substitute_for VARCHAR,               -- the member a serving substitute replaced, as written
     inferred     BOOLEAN,                 -- no list names them: the text shows them there
-    role_ambiguous BOOLEAN                -- the layout lost which label the name stands under
+    role_ambiguous BOOLEAN,               -- the layout lost which label the name stands under
+    substitute_for_listed VARCHAR         -- the replaced member's row in this meeting, by its name (v7)
 );
 
 CREATE TABLE IF NOT EXISTS signatories (

@@ -121,3 +121,184 @@ FROM held h JOIN meetings m USING (meeting_id) LEFT JOIN persons p USING (person
 WHERE m.date IS NOT NULL
 GROUP BY ALL
 ORDER BY m.organization, m.body, year, h.role, p.name;
+
+-- Seats and service. Each attendance row says how the person took part: served as a member
+-- (a member, chair or vice chair present), served as a substitute (a substitute who replaced a
+-- member: "tjänstgör för", "ersätter", "ers"), attended without serving (an ersättare who did
+-- not replace anyone, officials, guests) or absent. `substitute_for_id` is the replaced
+-- member's current person id: the row of the same meeting found at load, joined here, so it
+-- follows the person when spellings regroup.
+CREATE OR REPLACE VIEW attendance_service AS
+WITH listed AS (
+    SELECT meeting_id, name, any_value(person_id) AS person_id FROM attendance GROUP BY ALL
+)
+SELECT a.meeting_id, m.organization, m.body, m.date, a.person_id, a.name, a.party,
+       CASE
+           WHEN a.status = 'absent' THEN 'absent'
+           WHEN a.substitute_for IS NOT NULL THEN 'served_as_substitute'
+           WHEN list_has_any(a.roles, ['member', 'chair', 'vice_chair'])
+                AND NOT list_contains(a.roles, 'substitute') THEN 'served_as_member'
+           ELSE 'attended_without_serving'
+       END AS service,
+       r.person_id AS substitute_for_id, a.substitute_for,
+       a.sections_present, a.time_present, a.roles, a.page
+FROM attendance a JOIN meetings m USING (meeting_id)
+LEFT JOIN listed r ON r.meeting_id = a.meeting_id AND r.name = a.substitute_for_listed;
+
+-- One row per person, body and seat (member or substitute) the lists show them in, with their
+-- party as most often written and the first and last meeting that lists them in that seat.
+CREATE OR REPLACE VIEW memberships AS
+WITH seats AS (
+    SELECT a.person_id, a.meeting_id, m.organization, m.body, m.date, a.party,
+           CASE
+               WHEN list_contains(a.roles, 'substitute') THEN 'substitute'
+               WHEN list_has_any(a.roles, ['member', 'chair', 'vice_chair']) THEN 'member'
+           END AS role
+    FROM attendance a JOIN meetings m USING (meeting_id)
+    WHERE m.date IS NOT NULL
+)
+SELECT s.person_id, p.name, s.organization, s.body, s.role, mode(s.party) AS party,
+       min(s.date) AS first_meeting, max(s.date) AS last_meeting,
+       count(DISTINCT s.meeting_id) AS meetings_listed
+FROM seats s LEFT JOIN persons p USING (person_id)
+WHERE s.role IS NOT NULL
+GROUP BY s.person_id, p.name, s.organization, s.body, s.role;
+
+-- Attendance rate over the meetings of a seat: the body's meetings from the first to the last
+-- meeting that lists the person in that seat, both included.
+CREATE OR REPLACE VIEW attendance_rate_per_seat AS
+WITH took_part AS (
+    SELECT meeting_id, person_id,
+           bool_or(service <> 'absent') AS attended,
+           bool_or(service IN ('served_as_member', 'served_as_substitute')) AS served
+    FROM attendance_service
+    GROUP BY ALL
+)
+SELECT s.person_id, s.name, s.organization, s.body, s.role, s.party,
+       s.first_meeting, s.last_meeting,
+       count(*) AS meetings_held,
+       count(*) FILTER (WHERE t.attended) AS meetings_attended,
+       count(*) FILTER (WHERE t.served) AS meetings_served,
+       count(*) FILTER (WHERE t.attended) / count(*) AS attendance_rate
+FROM memberships s
+JOIN meetings m
+  ON m.organization IS NOT DISTINCT FROM s.organization
+ AND m.body IS NOT DISTINCT FROM s.body
+ AND m.date BETWEEN s.first_meeting AND s.last_meeting
+LEFT JOIN took_part t ON t.meeting_id = m.meeting_id AND t.person_id = s.person_id
+GROUP BY ALL;
+
+-- Who replaced whom, how often: one row per replaced member and substitute in a body, and the
+-- member's replacements by anyone (`member_times_replaced`). A member whose row could not be
+-- found keeps the name as the substitute's line wrote it, with no id.
+CREATE OR REPLACE VIEW replacements AS
+WITH replaced AS (
+    SELECT s.organization, s.body, s.meeting_id, s.date, s.substitute_for_id AS member_id,
+           coalesce(pm.name, s.substitute_for) AS member,
+           s.person_id AS substitute_id, ps.name AS substitute
+    FROM attendance_service s
+    LEFT JOIN persons pm ON pm.person_id = s.substitute_for_id
+    LEFT JOIN persons ps ON ps.person_id = s.person_id
+    WHERE s.service = 'served_as_substitute'
+)
+SELECT organization, body, member_id, member, substitute_id, substitute,
+       count(DISTINCT meeting_id) AS times,
+       sum(count(DISTINCT meeting_id)) OVER (
+           PARTITION BY organization, body, member_id, member
+       ) AS member_times_replaced,
+       min(date) AS first_date, max(date) AS last_date
+FROM replaced
+GROUP BY organization, body, member_id, member, substitute_id, substitute
+ORDER BY organization, body, member, times DESC;
+
+-- Presence per §: one row per person present and § of the meeting they were there for. No
+-- `sections_present` means the whole meeting; "3-9", "4.1-", "-13", "97, 99" and "ej 5" are
+-- read in the meeting's own order of §§ (a number the meeting does not have covers nothing).
+CREATE OR REPLACE VIEW presence_per_section AS
+WITH present AS (
+    SELECT meeting_id, person_id, name, sections_present
+    FROM attendance
+    WHERE status = 'present'
+),
+pieces AS (
+    SELECT meeting_id, person_id, starts_with(piece, 'ej ') AS excluded,
+           trim(regexp_replace(piece, '^ej\s+', '')) AS span
+    FROM (
+        SELECT meeting_id, person_id, trim(unnest(string_split(sections_present, ','))) AS piece
+        FROM present
+        WHERE sections_present IS NOT NULL
+    )
+),
+ends AS (
+    SELECT meeting_id, person_id, excluded,
+           CASE WHEN contains(span, '-') THEN nullif(split_part(span, '-', 1), '') ELSE span END AS low,
+           CASE WHEN contains(span, '-') THEN nullif(split_part(span, '-', 2), '') ELSE span END AS high
+    FROM pieces
+),
+places AS (
+    SELECT meeting_id, number, min(ordinal) AS first_ordinal, max(ordinal) AS last_ordinal
+    FROM sections
+    GROUP BY ALL
+),
+spans AS (
+    SELECT e.meeting_id, e.person_id, e.excluded,
+           CASE WHEN e.low IS NULL THEN 0 ELSE lo.first_ordinal END AS from_ordinal,
+           CASE WHEN e.high IS NULL THEN 2147483647 ELSE hi.last_ordinal END AS to_ordinal
+    FROM ends e
+    LEFT JOIN places lo ON lo.meeting_id = e.meeting_id AND lo.number = e.low
+    LEFT JOIN places hi ON hi.meeting_id = e.meeting_id AND hi.number = e.high
+),
+covered AS (
+    SELECT s.meeting_id, s.ordinal, sp.person_id,
+           bool_or(NOT sp.excluded) AS included, bool_or(sp.excluded) AS excluded
+    FROM sections s JOIN spans sp
+      ON sp.meeting_id = s.meeting_id AND s.ordinal BETWEEN sp.from_ordinal AND sp.to_ordinal
+    GROUP BY ALL
+),
+partial AS (
+    SELECT person_id, meeting_id, bool_or(NOT excluded) AS has_inclusion
+    FROM spans
+    GROUP BY ALL
+)
+SELECT s.meeting_id, s.number AS section_number, s.ordinal, s.title, s.page,
+       p.person_id, p.name, p.sections_present IS NULL AS whole_meeting
+FROM present p
+JOIN sections s USING (meeting_id)
+LEFT JOIN partial pa ON pa.meeting_id = p.meeting_id AND pa.person_id = p.person_id
+LEFT JOIN covered c
+  ON c.meeting_id = s.meeting_id AND c.ordinal = s.ordinal AND c.person_id = p.person_id
+WHERE p.sections_present IS NULL
+   OR pa.person_id IS NULL
+   OR ((coalesce(c.included, false) OR NOT pa.has_inclusion) AND NOT coalesce(c.excluded, false));
+
+-- Parties: attendance per party, body and year (the party as the lists write it, stored under
+-- its key: S, M, SD, C, V, KD, L, MP, a local party as written; NULL when none is written).
+CREATE OR REPLACE VIEW attendance_by_party_body_year AS
+SELECT organization, body, year(date) AS year, party,
+       count(DISTINCT person_id) AS persons,
+       count(*) FILTER (WHERE service <> 'absent') AS present,
+       count(*) FILTER (WHERE service = 'absent') AS absent,
+       count(*) FILTER (WHERE service = 'served_as_substitute') AS served_as_substitute,
+       count(*) FILTER (WHERE service <> 'absent') / count(*) AS attendance_rate
+FROM attendance_service
+WHERE date IS NOT NULL
+GROUP BY ALL
+ORDER BY organization, body, year, party;
+
+-- Reservations against decisions per party, body and year: a reserving name takes the party of
+-- the attendee row of that meeting with the same name (NULL when none).
+CREATE OR REPLACE VIEW reservations_by_party_body_year AS
+WITH reserved AS (
+    SELECT meeting_id, section_number, unnest(reservations) AS name FROM decisions
+),
+listed AS (
+    SELECT meeting_id, name, any_value(party) AS party FROM attendance GROUP BY ALL
+)
+SELECT m.organization, m.body, year(m.date) AS year, l.party,
+       count(*) AS reservations,
+       count(DISTINCT r.meeting_id || '§' || r.section_number) AS sections
+FROM reserved r JOIN meetings m USING (meeting_id)
+LEFT JOIN listed l ON l.meeting_id = r.meeting_id AND l.name = r.name
+WHERE m.date IS NOT NULL
+GROUP BY ALL
+ORDER BY m.organization, m.body, year, l.party;

@@ -252,7 +252,4 @@ SUBSTITUTING_PHRASES = (
     "istället för",
     "för",
 )
-# Parties and their usual short forms; any one to four letters in parentheses count too.
-PARTY_ABBREVIATIONS = frozenset(
-    {"S", "M", "SD", "C", "V", "KD", "L", "MP", "FP", "NS", "KP", "SPI", "PP", "FI", "Fi"}
-)
+# Parties and their usual short forms live in vocabulary/parties.py.

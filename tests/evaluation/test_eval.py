@@ -184,3 +184,54 @@ def test_the_meeting_header_keeps_its_scores(
     evaluation = dev_corpus_variants[copy]
     for field, floor in HEADER_FLOORS[copy].items():
         assert evaluation.accuracy(field) >= floor, (copy, field, evaluation.accuracy(field))
+
+
+# Party marks, partial presence and substitutes' links, on the original and on every copy.
+ATTENDEE_DETAIL_FLOORS = {"party": 0.98, "partial_presence": 0.96, "substitutes": 1.0}
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+@pytest.mark.parametrize("copy", [ORIGINAL, *sorted(PERTURBED_FLOORS)])
+def test_party_presence_and_substitutes_keep_their_scores(
+    dev_corpus_variants: dict[str, Any], copy: str
+) -> None:
+    evaluation = dev_corpus_variants[copy]
+    figures = {
+        "party": evaluation.overall("party").f1,
+        "partial_presence": evaluation.share("partial_presence").recall,
+        "substitutes": evaluation.share("substitutes").recall,
+    }
+    for field, floor in ATTENDEE_DETAIL_FLOORS.items():
+        assert figures[field] >= floor, (copy, field, figures)
+
+
+def test_party_presence_and_substitutes_are_scored_against_the_gold() -> None:
+    """Compact gold: the party is an affiliation that is a party's mark; whom a substitute
+    replaced comes from the role text; partial presence must be exactly right."""
+    from pipeline.evaluation.gold import GoldDoc, GoldPerson
+    from pipeline.evaluation.score import score_document
+    from pipeline.records import Attendee, MeetingHeader, Minutes, SourceFile, SourceFormat, Status
+
+    gold = GoldDoc(
+        "made-up",
+        None,
+        dict.fromkeys(("date", "start_time", "end_time", "body", "organization", "location")),
+        (
+            GoldPerson(("Anna Berg",), "present", frozenset(), party="S", time_present="-16:15"),
+            GoldPerson(("Bo Ek",), "present", frozenset(), party="L", replaced=("Cia Lund",)),
+            GoldPerson(("Dan Sax",), "present", frozenset(), sections_present="3-9"),
+        ),
+        (),
+        (),
+    )
+    ours = (
+        Attendee("Anna Berg", Status.PRESENT, party="S", time_present="-16:15"),
+        Attendee("Bo Ek", Status.PRESENT, party="FP", substitute_for="Cia Lund (L)"),
+        Attendee("Dan Sax", Status.PRESENT, party="KD", sections_present="3-8"),
+    )
+    source = SourceFile("x.txt", "0" * 64, SourceFormat.TXT, 1)
+    score = score_document("x", gold, Minutes(source, (), MeetingHeader(), ours, (), ()))
+    assert (score.fields["party"].true_positives, score.fields["party"].false_positives) == (2, 1)
+    assert score.shares["partial_presence"].recall == 0.5
+    assert score.shares["substitutes"].recall == 1.0
