@@ -122,13 +122,15 @@ WHERE m.date IS NOT NULL
 GROUP BY ALL
 ORDER BY m.organization, m.body, year, h.role, p.name;
 
+-- A view that reads another sorts after it by name: EXPORT DATABASE writes views in name order,
+-- and IMPORT DATABASE must find what each one reads.
 -- Seats and service. Each attendance row says how the person took part: served as a member
 -- (a member, chair or vice chair present), served as a substitute (a substitute who replaced a
 -- member: "tjänstgör för", "ersätter", "ers"), attended without serving (an ersättare who did
 -- not replace anyone, officials, guests) or absent. `substitute_for_id` is the replaced
 -- member's current person id: the row of the same meeting found at load, joined here, so it
 -- follows the person when spellings regroup.
-CREATE OR REPLACE VIEW attendance_service AS
+CREATE OR REPLACE VIEW attendance_as_served AS
 WITH listed AS (
     SELECT meeting_id, name, any_value(person_id) AS person_id FROM attendance GROUP BY ALL
 )
@@ -166,12 +168,12 @@ GROUP BY s.person_id, p.name, s.organization, s.body, s.role;
 
 -- Attendance rate over the meetings of a seat: the body's meetings from the first to the last
 -- meeting that lists the person in that seat, both included.
-CREATE OR REPLACE VIEW attendance_rate_per_seat AS
+CREATE OR REPLACE VIEW seat_attendance_rate AS
 WITH took_part AS (
     SELECT meeting_id, person_id,
            bool_or(service <> 'absent') AS attended,
            bool_or(service IN ('served_as_member', 'served_as_substitute')) AS served
-    FROM attendance_service
+    FROM attendance_as_served
     GROUP BY ALL
 )
 SELECT s.person_id, s.name, s.organization, s.body, s.role, s.party,
@@ -196,7 +198,7 @@ WITH replaced AS (
     SELECT s.organization, s.body, s.meeting_id, s.date, s.substitute_for_id AS member_id,
            coalesce(pm.name, s.substitute_for) AS member,
            s.person_id AS substitute_id, ps.name AS substitute
-    FROM attendance_service s
+    FROM attendance_as_served s
     LEFT JOIN persons pm ON pm.person_id = s.substitute_for_id
     LEFT JOIN persons ps ON ps.person_id = s.person_id
     WHERE s.service = 'served_as_substitute'
@@ -280,7 +282,7 @@ SELECT organization, body, year(date) AS year, party,
        count(*) FILTER (WHERE service = 'absent') AS absent,
        count(*) FILTER (WHERE service = 'served_as_substitute') AS served_as_substitute,
        count(*) FILTER (WHERE service <> 'absent') / count(*) AS attendance_rate
-FROM attendance_service
+FROM attendance_as_served
 WHERE date IS NOT NULL
 GROUP BY ALL
 ORDER BY organization, body, year, party;

@@ -67,7 +67,7 @@ def test_service_says_who_served_and_whom_a_substitute_replaced(
 ) -> None:
     found = rows(
         con,
-        "SELECT strftime(s.date, '%m'), s.name, s.service, p.name FROM attendance_service s "
+        "SELECT strftime(s.date, '%m'), s.name, s.service, p.name FROM attendance_as_served s "
         "LEFT JOIN persons p ON p.person_id = s.substitute_for_id "
         "WHERE s.name IN ('Erik Holm', 'Cilla Fransson', 'Ida Melin') ORDER BY ALL",
     )
@@ -89,7 +89,7 @@ def test_memberships_and_the_attendance_rate_of_a_seat(con: duckdb.DuckDBPyConne
     found = rows(
         con,
         "SELECT name, role, party, strftime(first_meeting, '%m'), strftime(last_meeting, '%m'), "
-        "meetings_held, meetings_attended, attendance_rate FROM attendance_rate_per_seat "
+        "meetings_held, meetings_attended, attendance_rate FROM seat_attendance_rate "
         "WHERE name IN ('Cilla Fransson', 'Erik Holm') ORDER BY ALL",
     )
     assert found == [
