@@ -211,6 +211,40 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class VoteChoice:
+    """One member's choice on a voting list, the name as the list writes it."""
+
+    name: str
+    choice: str  # yes | no | abstain | absent
+
+
+@dataclass(frozen=True)
+class VoteEvent:
+    """A vote taken in a § (or found where no § can be told: `section` None)."""
+
+    section: str | None
+    method: str  # acclamation | vote | roll_call | secret | lot
+    page: int | None = None
+    yes: int | None = None
+    no: int | None = None
+    abstain: int | None = None
+    result: str | None = None  # yes | no | tie: the side the counts give
+    choices: tuple[VoteChoice, ...] = ()
+    text: str = ""  # the words that tell of the vote
+
+
+@dataclass(frozen=True)
+class Dissent:
+    """A member's reservation, separate opinion (särskilt yttrande) or note to the minutes."""
+
+    section: str | None
+    name: str  # as written
+    kind: str  # reservation | separate_opinion | note
+    text: str
+    page: int | None = None
+
+
+@dataclass(frozen=True)
 class Minutes:
     """Everything protokoll reads from one document."""
 
@@ -225,6 +259,8 @@ class Minutes:
     # How sure the reading is that the document is minutes, 0–1, from the signs of minutes it
     # shows (pipeline/parse/evidence.py); None for minutes built in code rather than read.
     confidence: float | None = None
+    votes: tuple[VoteEvent, ...] = ()
+    dissents: tuple[Dissent, ...] = ()
 
     @property
     def ocr_pages(self) -> tuple[int, ...]:

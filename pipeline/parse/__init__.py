@@ -39,6 +39,7 @@ from pipeline.parse.sections import (
     segment_sections,
 )
 from pipeline.parse.signatures import find_signature_start, parse_signatures
+from pipeline.parse.voting import read_dissents, read_votes, unlisted_voters
 from pipeline.parse.zones import attendance_zones, read_attendance
 from pipeline.records import CleanText, Minutes, Role, Section, SourceFile
 from pipeline.vocabulary.meeting import GENERAL_MEETING_ENDINGS
@@ -106,6 +107,8 @@ def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
     attendance = merge_signatories(attendance, signatories)
     found = find_section_entities([(s.text, s.number) for s in sections], people)
     entities = tuple(e for section_entities in found for e in section_entities)
+    votes, vote_warnings = read_votes(sections)
+    vote_warnings += unlisted_voters(votes, [a.name for a in attendance])
     warnings = (*notes, *evidence.warnings(), *guesses(header, listed, signatories, sections))
     return Minutes(
         source,
@@ -115,6 +118,8 @@ def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
         sections,
         tuple(signatories),
         entities,
-        warnings,
+        (*warnings, *vote_warnings),
         evidence.confidence,
+        tuple(votes),
+        tuple(read_dissents(sections)),
     )

@@ -18,6 +18,7 @@ from pipeline.records import Minutes
 from pipeline.resolve import archive as persons
 from pipeline.store.absolute_paths import make_paths_absolute
 from pipeline.store.links import listed_name
+from pipeline.store.vote_rows import VOTE_TABLE_COLUMNS, vote_rows
 
 SCHEMA_VERSION = 7
 # What each version adds to a database made by the one before (new tables come from schema.sql).
@@ -68,6 +69,9 @@ FACT_TABLES: dict[str, str] = {
     "amounts": "meeting_id",
     "section_references": "meeting_id",
     "entities": "meeting_id",
+    "vote_events": "meeting_id",
+    "vote_choices": "meeting_id",
+    "dissents": "meeting_id",
 }
 
 # Column types of each bulk-loaded table, in the order of schema.sql.
@@ -466,6 +470,7 @@ def rows_of(minutes: Minutes) -> dict[str, list[dict[str, Any]]]:
             }
             for e in minutes.entities
         ],
+        **vote_rows(minutes),
     }
 
 
@@ -481,6 +486,7 @@ def _bulk_insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str
     del incoming
 
 
+TABLE_COLUMNS.update(VOTE_TABLE_COLUMNS)
 _SCHEMAS = {table: pa.schema(list(columns.items())) for table, columns in TABLE_COLUMNS.items()}
 
 

@@ -226,3 +226,40 @@ SELECT l.person_id, l.alias, l.alias_key,
        coalesce(u.documents, []) AS documents,
        l.rule, l.score, l.linked_to, l.evidence
 FROM person_links l LEFT JOIN used u USING (person_id, alias);
+
+-- Votes (v7): one row per vote taken; `section_number` NULL when no § could be told for it
+-- (the document's warnings say so). method: acclamation | vote | roll_call | secret | lot.
+CREATE TABLE IF NOT EXISTS vote_events (
+    meeting_id      VARCHAR NOT NULL,
+    vote_ordinal    INTEGER NOT NULL,     -- position in the document, from 1
+    section_number  VARCHAR,
+    method          VARCHAR NOT NULL,
+    yes             INTEGER,
+    no              INTEGER,
+    abstain         INTEGER,
+    result          VARCHAR,              -- yes | no | tie: the side the counts give
+    page            INTEGER,
+    text            VARCHAR NOT NULL      -- the words that tell of the vote
+);
+
+-- One row per name on a voting list; `listed_as` is the attendee row of the same meeting it
+-- names (NULL when none is safe: the person is then not guessed).
+CREATE TABLE IF NOT EXISTS vote_choices (
+    meeting_id      VARCHAR NOT NULL,
+    vote_ordinal    INTEGER NOT NULL,
+    name            VARCHAR NOT NULL,     -- as the list writes it
+    listed_as       VARCHAR,
+    choice          VARCHAR NOT NULL,     -- yes | no | abstain | absent
+    page            INTEGER
+);
+
+-- Reservations, separate opinions (särskilt yttrande) and notes to the minutes.
+CREATE TABLE IF NOT EXISTS dissents (
+    meeting_id      VARCHAR NOT NULL,
+    section_number  VARCHAR,
+    name            VARCHAR NOT NULL,
+    listed_as       VARCHAR,
+    kind            VARCHAR NOT NULL,     -- reservation | separate_opinion | note
+    text            VARCHAR NOT NULL,
+    page            INTEGER
+);

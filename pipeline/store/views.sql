@@ -304,3 +304,32 @@ LEFT JOIN listed l ON l.meeting_id = r.meeting_id AND l.name = r.name
 WHERE m.date IS NOT NULL
 GROUP BY ALL
 ORDER BY m.organization, m.body, year, l.party;
+
+-- Every choice on a voting list with the voter's current person id and party (from the attendee
+-- row of that meeting the list names; NULL when the name matched none) and the vote's §.
+CREATE OR REPLACE VIEW votes_cast AS
+WITH listed AS (
+    SELECT meeting_id, name, any_value(person_id) AS person_id, any_value(party) AS party
+    FROM attendance
+    GROUP BY ALL
+)
+SELECT m.organization, m.body, m.date, c.meeting_id, e.section_number, e.method, e.result,
+       c.vote_ordinal, l.person_id, c.name, l.party, c.choice, c.page
+FROM vote_choices c
+JOIN vote_events e USING (meeting_id, vote_ordinal)
+JOIN meetings m USING (meeting_id)
+LEFT JOIN listed l ON l.meeting_id = c.meeting_id AND l.name = c.listed_as;
+
+-- Dissents per party, body, year and kind (reservation, separate_opinion, note).
+CREATE OR REPLACE VIEW dissents_by_party_body_year AS
+WITH listed AS (
+    SELECT meeting_id, name, any_value(party) AS party FROM attendance GROUP BY ALL
+)
+SELECT m.organization, m.body, year(m.date) AS year, l.party, d.kind,
+       count(*) AS dissents,
+       count(DISTINCT d.meeting_id || '§' || coalesce(d.section_number, '')) AS sections
+FROM dissents d JOIN meetings m USING (meeting_id)
+LEFT JOIN listed l ON l.meeting_id = d.meeting_id AND l.name = d.listed_as
+WHERE m.date IS NOT NULL
+GROUP BY ALL
+ORDER BY m.organization, m.body, year, l.party, d.kind;

@@ -1,0 +1,89 @@
+"""The rows of votes, voting lists and dissents a document gives, each with its page; voters
+and dissenters tied to the attendee row of the same meeting they name (store.links)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyarrow as pa
+
+from pipeline.records import Minutes
+from pipeline.store.links import listed_name
+
+VOTE_TABLE_COLUMNS: dict[str, dict[str, pa.DataType]] = {
+    "vote_events": {
+        "meeting_id": pa.string(),
+        "vote_ordinal": pa.int32(),
+        "section_number": pa.string(),
+        "method": pa.string(),
+        "yes": pa.int32(),
+        "no": pa.int32(),
+        "abstain": pa.int32(),
+        "result": pa.string(),
+        "page": pa.int32(),
+        "text": pa.string(),
+    },
+    "vote_choices": {
+        "meeting_id": pa.string(),
+        "vote_ordinal": pa.int32(),
+        "name": pa.string(),
+        "listed_as": pa.string(),
+        "choice": pa.string(),
+        "page": pa.int32(),
+    },
+    "dissents": {
+        "meeting_id": pa.string(),
+        "section_number": pa.string(),
+        "name": pa.string(),
+        "listed_as": pa.string(),
+        "kind": pa.string(),
+        "text": pa.string(),
+        "page": pa.int32(),
+    },
+}
+
+
+def vote_rows(minutes: Minutes) -> dict[str, list[dict[str, Any]]]:
+    sha = minutes.source.sha256
+    listed = [a.name for a in minutes.attendance]
+    return {
+        "vote_events": [
+            {
+                "meeting_id": sha,
+                "vote_ordinal": i,
+                "section_number": v.section,
+                "method": v.method,
+                "yes": v.yes,
+                "no": v.no,
+                "abstain": v.abstain,
+                "result": v.result,
+                "page": v.page,
+                "text": v.text,
+            }
+            for i, v in enumerate(minutes.votes, 1)
+        ],
+        "vote_choices": [
+            {
+                "meeting_id": sha,
+                "vote_ordinal": i,
+                "name": c.name,
+                "listed_as": listed_name(c.name, listed),
+                "choice": c.choice,
+                "page": v.page,
+            }
+            for i, v in enumerate(minutes.votes, 1)
+            for c in v.choices
+        ],
+        "dissents": [
+            {
+                "meeting_id": sha,
+                "section_number": d.section,
+                "name": d.name,
+                "listed_as": listed_name(d.name, listed),
+                "kind": d.kind,
+                "text": d.text,
+                "page": d.page,
+            }
+            for d in minutes.dissents
+        ],
+    }
