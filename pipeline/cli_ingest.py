@@ -24,6 +24,7 @@ from rich.text import Text
 
 from pipeline.cli_common import DbOption, OutputFormat, err, print_query, reports_errors
 from pipeline.ingest import BatchOptions, IngestReport, run_batch
+from pipeline.ingest.dry_run import plan_dry_run
 from pipeline.ingest.engines import Engine
 from pipeline.ingest.plan import DEFAULT_PRUNE_MAX_PERCENT, PruneGuard
 from pipeline.limits import DEFAULT_MAX_PAGES
@@ -112,6 +113,14 @@ def ingest_command(
             "scheduler file); without it, a cluster of --jobs workers on this machine.",
         ),
     ] = None,
+    dry_run: Annotated[
+        bool,
+        typer.Option(
+            "--dry-run",
+            help="Survey and plan only: print what would be loaded, replaced, pruned and "
+            "retried, and write nothing (not even the database file).",
+        ),
+    ] = False,
     quiet: Annotated[
         bool,
         typer.Option("--quiet", "-q", help="No progress bar (the summary still ends the run)."),
@@ -132,13 +141,25 @@ def ingest_command(
     more than --prune-max-share of the files loaded are gone (an unmounted share, a moved
     archive); --prune-force prunes anyway.
 
+    --dry-run surveys and plans, prints what the run would do and writes nothing.
+
     Exit status: 0 when every file was loaded or unchanged, 1 when any failed, 5 when --prune
-    refused, 130 when stopped. Files that failed in an earlier run are not tried again unless
-    --retry-failed.
+    refused (or, with --dry-run, would refuse), 130 when stopped. Files that failed in an
+    earlier run are not tried again unless --retry-failed.
     """
     guard = PruneGuard(max_percent=prune_max_share, force=prune_force)
     if scheduler is not None and engine is not Engine.DASK:
         raise typer.BadParameter("needs --engine dask", param_hint="--scheduler")
+    if dry_run:
+        plan = plan_dry_run(paths, db_path, prune=prune, retry_failed=retry_failed, guard=guard)
+        if as_json:
+            sys.stdout.write(json.dumps(plan.to_json(), ensure_ascii=False) + "\n")
+        else:
+            sys.stdout.write("".join(line + "\n" for line in plan.lines()))
+        if plan.refused is not None:
+            err.print(f"[bold red]error:[/] {plan.refused.describe()}", highlight=False)
+            raise typer.Exit(plan.refused.exit_code)
+        return
     options = BatchOptions(
         jobs=jobs,
         prune=prune,
