@@ -27,6 +27,7 @@ from pipeline.ingest import BatchOptions, IngestReport, run_batch
 from pipeline.ingest.dry_run import plan_dry_run
 from pipeline.ingest.engines import Engine
 from pipeline.ingest.plan import DEFAULT_PRUNE_MAX_PERCENT, PruneGuard
+from pipeline.ingest.workers import DEFAULT_DOCUMENT_TIMEOUT_S
 from pipeline.limits import DEFAULT_MAX_PAGES
 from pipeline.store import db
 
@@ -113,6 +114,16 @@ def ingest_command(
             "scheduler file); without it, a cluster of --jobs workers on this machine.",
         ),
     ] = None,
+    document_timeout: Annotated[
+        float,
+        typer.Option(
+            "--document-timeout",
+            min=1,
+            metavar="SECONDS",
+            help="A document read longer than this is recorded as failed and its worker "
+            "process killed and replaced.",
+        ),
+    ] = DEFAULT_DOCUMENT_TIMEOUT_S,
     dry_run: Annotated[
         bool,
         typer.Option(
@@ -168,6 +179,7 @@ def ingest_command(
         prune_guard=guard,
         engine=engine,
         scheduler=scheduler,
+        document_timeout_s=document_timeout,
     )
     with Progress(
         TextColumn("[progress.description]{task.description}"),

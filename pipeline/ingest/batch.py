@@ -30,7 +30,7 @@ from pipeline.ingest.engines import Engine, make_readers
 from pipeline.ingest.plan import DEFAULT_GUARD, Known, Plan, PruneGuard, Survey, ToRead
 from pipeline.ingest.report import Failure, IngestReport
 from pipeline.ingest.store import prepare, store_batch, store_failure
-from pipeline.ingest.workers import read_in_order
+from pipeline.ingest.workers import DEFAULT_DOCUMENT_TIMEOUT_S, read_in_order
 from pipeline.records import Minutes
 from pipeline.store import db
 
@@ -47,6 +47,7 @@ class BatchOptions:
     prune_guard: PruneGuard = DEFAULT_GUARD  # when --prune refuses
     engine: Engine = Engine.LOCAL
     scheduler: str | None = None  # a running Dask cluster's address or scheduler file
+    document_timeout_s: float | None = DEFAULT_DOCUMENT_TIMEOUT_S  # None: no limit
 
 
 OnDocument = Callable[[str, int], None]  # after each document: its path and pages
@@ -107,7 +108,9 @@ def _read_all(
     on_document: OnDocument | None,
 ) -> None:
     jobs = min(options.jobs, len(to_read))
-    readers = make_readers(options.engine, jobs, options.max_pages, options.scheduler)
+    readers = make_readers(
+        options.engine, jobs, options.max_pages, options.scheduler, options.document_timeout_s
+    )
     # Largest files first: a long scan started last would keep one worker busy while the others
     # wait. The order is still a function of the files alone, so runs are reproducible.
     ordered = sorted(to_read, key=lambda t: (-t.source.size_bytes, t.source.path))

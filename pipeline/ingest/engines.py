@@ -8,7 +8,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from pipeline.errors import MissingDependency
-from pipeline.ingest.workers import ReaderPool, Readers
+from pipeline.ingest.workers import DEFAULT_DOCUMENT_TIMEOUT_S, ReaderPool, Readers
 
 DASK_MODULES = ("dask", "distributed")
 
@@ -19,15 +19,21 @@ class Engine(StrEnum):
 
 
 def make_readers(
-    engine: Engine | str, jobs: int, max_pages: int | None, scheduler: str | None = None
+    engine: Engine | str,
+    jobs: int,
+    max_pages: int | None,
+    scheduler: str | None = None,
+    document_timeout_s: float | None = DEFAULT_DOCUMENT_TIMEOUT_S,
 ) -> ReaderPool:
     """The pool that reads: `jobs` worker processes, or on Dask a LocalCluster of `jobs`
-    workers, or the running cluster whose scheduler is `scheduler` (address or file)."""
+    workers, or the running cluster whose scheduler is `scheduler` (address or file).
+
+    The time limit per document holds for the local workers; a Dask cluster keeps its own."""
     engine = Engine(engine)
     if engine is Engine.LOCAL:
         if scheduler is not None:
             raise ValueError("a scheduler is for the dask engine")
-        return Readers(jobs, max_pages=max_pages)
+        return Readers(jobs, max_pages=max_pages, document_timeout_s=document_timeout_s)
     try:
         from pipeline.ingest.dask_engine import DaskReaders
     except ImportError as error:

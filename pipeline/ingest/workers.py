@@ -7,7 +7,9 @@ results to the writer in archive order whatever order they complete in.
 
 Each worker loads the NER model once and reads one document at a time. A worker that dies (a
 crash in a PDF or image library, the kernel's out-of-memory killer) costs only the document it
-was reading: the pool is started again and the other documents in flight are read again.
+was reading: the pool is started again and the other documents in flight are read again. A
+document that keeps its worker longer than the time limit (a library looping or blocked for
+good) is recorded as failed, and the workers are killed and replaced the same way.
 """
 
 from __future__ import annotations
@@ -17,12 +19,14 @@ import ctypes
 import multiprocessing
 import os
 import signal
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.queues import SimpleQueue
 from typing import Protocol, TypeVar
 
-from pipeline.errors import ProtokollError, WorkerCrashed
+from pipeline.errors import DocumentTimeout, ProtokollError, WorkerCrashed
 from pipeline.ingest.report import Failure
 from pipeline.limits import pages_limited
 from pipeline.records import Minutes, SourceFile
@@ -34,9 +38,13 @@ PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 IN_FLIGHT_PER_WORKER = 3  # enough to keep a worker busy while the writer stores the others
 # A worker is replaced after this many documents: whatever a library leaks is given back.
 TASKS_PER_WORKER = 500
+DEFAULT_DOCUMENT_TIMEOUT_S = 600.0  # a scan of a few hundred pages takes minutes, not hours
+POLL_S = 1.0  # how often the writer looks for a document over its time limit
 
 Item = TypeVar("Item")
 Result = Minutes | Failure
+Started = SimpleQueue[tuple[str, float]]  # (path, time.monotonic()) as a worker begins one
+_started: Started | None = None  # in a worker: where it says so
 
 
 class ReaderPool(Protocol):
@@ -79,8 +87,17 @@ def read_document(source: SourceFile, max_pages: int | None = None) -> Result:
         return Failure(source.path, source.sha256, "pipeline", "InternalError", bug.describe())
 
 
-def _start_worker(parent_pid: int) -> None:
+def _read_timed(source: SourceFile, max_pages: int | None) -> Result:
+    """`read_document`, saying first when it began: the time limit counts from then."""
+    if _started is not None:  # written at once, before the reading can hold the interpreter
+        _started.put((source.path, time.monotonic()))
+    return read_document(source, max_pages)
+
+
+def _start_worker(parent_pid: int, started: Started | None = None) -> None:
     """Runs once in each worker: Ctrl-C is the parent's to handle, and the model is loaded."""
+    global _started
+    _started = started
     _die_with(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     load_model_once()
@@ -105,10 +122,18 @@ def _die_with(parent_pid: int) -> None:
 class Readers:
     """A pool of worker processes on this machine, restarted when a worker dies (a ReaderPool)."""
 
-    def __init__(self, jobs: int, *, max_pages: int | None = None) -> None:
+    def __init__(
+        self,
+        jobs: int,
+        *,
+        max_pages: int | None = None,
+        document_timeout_s: float | None = DEFAULT_DOCUMENT_TIMEOUT_S,
+    ) -> None:
         self._jobs = jobs
         self.max_pages = max_pages
+        self.document_timeout_s = document_timeout_s
         self._pending: dict[Future[Result], tuple[int, SourceFile]] = {}
+        self._begun: dict[str, float] = {}  # path → when a worker of this pool began it
         self._pool = self._start()
 
     @property
@@ -120,11 +145,14 @@ class Readers:
             os.environ.setdefault(name, "1")
         # spawn: each worker is a fresh child of the writer (never a copy of its threads), so
         # it can be tied to the writer's life
+        context = multiprocessing.get_context("spawn")
+        self._started = context.SimpleQueue() if self.document_timeout_s is not None else None
+        self._begun = {}
         return ProcessPoolExecutor(
             max_workers=self._jobs,
-            mp_context=multiprocessing.get_context("spawn"),
+            mp_context=context,
             initializer=_start_worker,
-            initargs=(os.getpid(),),
+            initargs=(os.getpid(), self._started),
             max_tasks_per_child=TASKS_PER_WORKER,
         )
 
@@ -138,11 +166,16 @@ class Readers:
         self._pending[self._read(source)] = (number, source)
 
     def _read(self, source: SourceFile) -> Future[Result]:
-        return self._pool.submit(read_document, source, self.max_pages)
+        return self._pool.submit(_read_timed, source, self.max_pages)
 
     def completed(self) -> Iterator[tuple[int, Result]]:
+        poll = None if self.document_timeout_s is None else POLL_S
         while self._pending:
-            done, _ = wait(list(self._pending), return_when=FIRST_COMPLETED)
+            done, _ = wait(list(self._pending), timeout=poll, return_when=FIRST_COMPLETED)
+            overdue = self._overdue() if not done else None
+            if overdue is not None:
+                number, source = self._pending.pop(overdue)
+                yield number, self._after_timeout(source)
             for future in done:
                 if future not in self._pending:  # read again after a crash: a new future
                     continue
@@ -158,7 +191,10 @@ class Readers:
         the other documents in flight again."""
         self._restart()
         try:
-            result = self._read(source).result()
+            result = self._alone(source)
+        except TimeoutError:
+            result = self._timed_out(source)
+            self._kill()
         except BrokenProcessPool:
             error = WorkerCrashed(
                 "the process reading this file died (a crash in a PDF or image library, or out "
@@ -168,11 +204,71 @@ class Readers:
             )
             result = Failure.of(source.path, error, source.sha256)
         self._restart()
+        self._read_again()
+        return result
+
+    def _read_again(self) -> None:
+        """After the pool was replaced: the documents in flight that had no result yet."""
         self._pending = {
             (future if _succeeded(future) else self._read(s)): (n, s)
             for future, (n, s) in self._pending.items()
         }
-        return result
+
+    def _begun_at(self, path: str) -> float | None:
+        """When a worker began reading `path` (time.monotonic()), None if none has yet."""
+        while self._started is not None and not self._started.empty():
+            began_path, at = self._started.get()
+            self._begun[began_path] = at
+        return self._begun.get(path)
+
+    def _overdue(self) -> Future[Result] | None:
+        """A document a worker has spent the time limit on, if one has.
+
+        The limit counts from when a worker began the document, not from when it was queued,
+        so a document waiting behind a slow one (or for the workers to start) is not charged.
+        """
+        limit = self.document_timeout_s
+        if limit is None:
+            return None
+        now = time.monotonic()
+        for future, (_, source) in self._pending.items():
+            begun = self._begun_at(source.path)
+            if begun is not None and now - begun > limit and not future.done():
+                return future
+        return None
+
+    def _alone(self, source: SourceFile) -> Result:
+        """Read `source` by itself, within the time limit (TimeoutError past it)."""
+        future = self._read(source)
+        while True:
+            done, _ = wait([future], timeout=POLL_S if self.document_timeout_s else None)
+            if done:
+                return future.result()
+            begun = self._begun_at(source.path)
+            if begun is not None and time.monotonic() - begun > (self.document_timeout_s or 0):
+                raise TimeoutError
+
+    def _after_timeout(self, source: SourceFile) -> Result:
+        """A worker is stuck on `source`: every worker is killed (a pool cannot kill one), and
+        the other documents in flight are read again by new ones."""
+        self._kill()
+        self._read_again()
+        return self._timed_out(source)
+
+    def _timed_out(self, source: SourceFile) -> Failure:
+        error = DocumentTimeout(
+            f"reading the file took longer than the time limit of {self.document_timeout_s:g} s "
+            "(--document-timeout); the worker process reading it was killed and replaced",
+            path=source.path,
+            hint="check the file in another reader, or allow more time with --document-timeout; "
+            "it is skipped",
+        )
+        return Failure.of(source.path, error, source.sha256)
+
+    def _kill(self) -> None:
+        for process in list(getattr(self._pool, "_processes", {}).values()):
+            process.kill()
+        self._restart()
 
     def _restart(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
