@@ -10,19 +10,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    Task,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
-from rich.text import Text
 
 from pipeline.cli_common import DbOption, OutputFormat, err, print_query, reports_errors
+from pipeline.cli_progress import ingest_progress
 from pipeline.ingest import BatchOptions, IngestReport, run_batch
 from pipeline.ingest.dry_run import plan_dry_run
 from pipeline.ingest.engines import Engine
@@ -37,20 +27,6 @@ ERRORS_SQL = """
 SELECT path, stage, error_type, message, run_id, occurred_at
 FROM ingest_errors ORDER BY occurred_at DESC, path
 """
-
-
-class RateColumn(ProgressColumn):
-    """Documents and pages a second since the reading began."""
-
-    def render(self, task: Task) -> Text:
-        elapsed = task.elapsed or 0.0
-        if elapsed <= 0 or not task.completed:
-            return Text("")
-        pages = int(task.fields.get("pages", 0))
-        return Text(
-            f"{task.completed / elapsed:.1f} docs/s · {pages / elapsed:.1f} pages/s",
-            style="progress.data.speed",
-        )
 
 
 def register(app: typer.Typer) -> None:
@@ -134,7 +110,12 @@ def ingest_command(
     ] = False,
     quiet: Annotated[
         bool,
-        typer.Option("--quiet", "-q", help="No progress bar (the summary still ends the run)."),
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="No progress bar, or without a terminal no progress lines (the summary still "
+            "ends the run).",
+        ),
     ] = False,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the run's summary as JSON on stdout.")
@@ -181,27 +162,10 @@ def ingest_command(
         scheduler=scheduler,
         document_timeout_s=document_timeout,
     )
-    with Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        RateColumn(),
-        TimeRemainingColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        disable=quiet,
-        transient=True,
-    ) as progress:
-        task = progress.add_task("surveying the archive", total=None, pages=0)
-
-        def planned(to_read: int, unchanged: int) -> None:
-            progress.reset(task, total=to_read, description=f"reading ({unchanged} unchanged)")
-
-        def read(path: str, pages: int) -> None:
-            done = progress.tasks[0]
-            progress.update(task, advance=1, pages=int(done.fields["pages"]) + pages)
-
-        report = run_batch(paths, db_path, options, on_planned=planned, on_document=read)
+    with ingest_progress(err, quiet=quiet) as progress:
+        report = run_batch(
+            paths, db_path, options, on_planned=progress.planned, on_document=progress.read
+        )
     if as_json:
         sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False) + "\n")
     print_report(report, db_path, details=not quiet)
