@@ -15,6 +15,7 @@ from pipeline.cli_common import DbOption, OutputFormat, out, print_query, report
 from pipeline.cli_ingest import register as register_ingest_commands
 from pipeline.cli_persons import persons_app
 from pipeline.cli_serve import register as register_serve_command
+from pipeline.cli_votes import register as register_votes_commands
 from pipeline.store import db
 from pipeline.summary import print_extracted, print_summary
 
@@ -30,6 +31,7 @@ register_ingest_commands(app)
 app.add_typer(persons_app, name="persons")
 register_analysis_commands(app)
 register_serve_command(app)
+register_votes_commands(app)
 
 
 @app.command(epilog="Example: protokoll extract data/sample/rar_au_2020-03-25.pdf --json")

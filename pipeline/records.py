@@ -245,6 +245,15 @@ class Dissent:
 
 
 @dataclass(frozen=True)
+class Notice:
+    """The justering and the notice board (anslag): dates as ISO 8601."""
+
+    adjusted_on: str | None = None
+    posted_on: str | None = None
+    taken_down_on: str | None = None
+
+
+@dataclass(frozen=True)
 class Minutes:
     """Everything protokoll reads from one document."""
 
@@ -261,6 +270,7 @@ class Minutes:
     confidence: float | None = None
     votes: tuple[VoteEvent, ...] = ()
     dissents: tuple[Dissent, ...] = ()
+    notice: Notice | None = None
 
     @property
     def ocr_pages(self) -> tuple[int, ...]:

@@ -31,6 +31,7 @@ from pipeline.parse.elections import elected_roles
 from pipeline.parse.evidence import judge
 from pipeline.parse.header import parse_header
 from pipeline.parse.lines import Paragraph, paragraph_text, paragraphs
+from pipeline.parse.notices import read_notice
 from pipeline.parse.persons import full_name
 from pipeline.parse.presence import with_bare_items
 from pipeline.parse.sections import (
@@ -122,4 +123,5 @@ def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
         evidence.confidence,
         tuple(votes),
         tuple(read_dissents(sections)),
+        read_notice(lines),
     )

@@ -17,6 +17,7 @@ from pipeline.errors import DatabaseError
 from pipeline.records import Minutes
 from pipeline.resolve import archive as persons
 from pipeline.store.absolute_paths import make_paths_absolute
+from pipeline.store.case_rows import CASE_TABLE_COLUMNS, NOTICE_COLUMNS, case_rows, notice_columns
 from pipeline.store.links import listed_name
 from pipeline.store.vote_rows import VOTE_TABLE_COLUMNS, vote_rows
 
@@ -46,7 +47,13 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE documents ADD COLUMN IF NOT EXISTS relative_path VARCHAR",
     ),
     # rows loaded before version 7 keep NULL: the link to the replaced member's row is new
-    7: ("ALTER TABLE attendance ADD COLUMN IF NOT EXISTS substitute_for_listed VARCHAR",),
+    7: (
+        "ALTER TABLE attendance ADD COLUMN IF NOT EXISTS substitute_for_listed VARCHAR",
+        "ALTER TABLE meetings ADD COLUMN IF NOT EXISTS adjusted_on DATE",
+        "ALTER TABLE meetings ADD COLUMN IF NOT EXISTS posted_on DATE",
+        "ALTER TABLE meetings ADD COLUMN IF NOT EXISTS taken_down_on DATE",
+        "ALTER TABLE meetings ADD COLUMN IF NOT EXISTS appeal_deadline DATE",
+    ),
 }
 # What a version needs beyond SQL statements, run after them.
 MIGRATION_STEPS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
@@ -72,6 +79,7 @@ FACT_TABLES: dict[str, str] = {
     "vote_events": "meeting_id",
     "vote_choices": "meeting_id",
     "dissents": "meeting_id",
+    "cases": "meeting_id",
 }
 
 # Column types of each bulk-loaded table, in the order of schema.sql.
@@ -108,6 +116,7 @@ TABLE_COLUMNS: dict[str, dict[str, pa.DataType]] = {
         "end_time": pa.string(),
         "location": pa.string(),
         "remote": pa.bool_(),
+        **NOTICE_COLUMNS,
     },
     "attendance": {
         "meeting_id": pa.string(),
@@ -385,6 +394,7 @@ def rows_of(minutes: Minutes) -> dict[str, list[dict[str, Any]]]:
                 "end_time": meeting.end_time,
                 "location": meeting.location,
                 "remote": meeting.remote,
+                **notice_columns(minutes),
             }
         ],
         "attendance": [
@@ -471,6 +481,7 @@ def rows_of(minutes: Minutes) -> dict[str, list[dict[str, Any]]]:
             for e in minutes.entities
         ],
         **vote_rows(minutes),
+        "cases": case_rows(minutes),
     }
 
 
@@ -487,6 +498,7 @@ def _bulk_insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str
 
 
 TABLE_COLUMNS.update(VOTE_TABLE_COLUMNS)
+TABLE_COLUMNS.update(CASE_TABLE_COLUMNS)
 _SCHEMAS = {table: pa.schema(list(columns.items())) for table, columns in TABLE_COLUMNS.items()}
 
 

@@ -39,7 +39,11 @@ CREATE TABLE IF NOT EXISTS meetings (
     start_time    TIME,
     end_time      TIME,
     location      VARCHAR,
-    remote        BOOLEAN NOT NULL
+    remote        BOOLEAN NOT NULL,
+    adjusted_on   DATE,                   -- justering (v7)
+    posted_on     DATE,                   -- anslag: posted on the notice board (v7)
+    taken_down_on DATE,                   -- anslag taken down (v7)
+    appeal_deadline DATE                  -- three weeks after posting (v7)
 );
 
 -- People across the archive (pipeline/resolve). An id is minted once per person and kept: when
@@ -261,5 +265,17 @@ CREATE TABLE IF NOT EXISTS dissents (
     listed_as       VARCHAR,
     kind            VARCHAR NOT NULL,     -- reservation | separate_opinion | note
     text            VARCHAR NOT NULL,
+    page            INTEGER
+);
+
+-- Cases (v7): one row per diarienummer a § names, normalised to `case_key` ("KS 2019/123").
+CREATE TABLE IF NOT EXISTS cases (
+    meeting_id      VARCHAR NOT NULL,
+    section_number  VARCHAR NOT NULL,
+    case_key        VARCHAR NOT NULL,     -- "KS 2019/123"; "2019/123" with no prefix
+    prefix          VARCHAR,              -- the registry's series: KS, BUN, …
+    year            INTEGER NOT NULL,
+    serial          INTEGER NOT NULL,
+    written         VARCHAR NOT NULL,     -- as the § writes it
     page            INTEGER
 );

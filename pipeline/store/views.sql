@@ -333,3 +333,29 @@ LEFT JOIN listed l ON l.meeting_id = d.meeting_id AND l.name = d.listed_as
 WHERE m.date IS NOT NULL
 GROUP BY ALL
 ORDER BY m.organization, m.body, year, l.party, d.kind;
+
+-- A case's history across meetings and bodies: every § that names its diarienummer, with the
+-- outcomes decided there, oldest first.
+CREATE OR REPLACE VIEW case_history AS
+WITH outcomes AS (
+    SELECT meeting_id, section_number, string_agg(outcome, ', ' ORDER BY ordinal) AS outcomes
+    FROM decisions
+    GROUP BY ALL
+),
+titles AS (
+    SELECT meeting_id, number AS section_number, min(title) AS title FROM sections GROUP BY ALL
+)
+SELECT c.case_key, m.date, m.organization, m.body, c.section_number, t.title, o.outcomes,
+       c.written, c.page, c.meeting_id
+FROM cases c JOIN meetings m USING (meeting_id)
+LEFT JOIN titles t USING (meeting_id, section_number)
+LEFT JOIN outcomes o USING (meeting_id, section_number)
+ORDER BY c.case_key, m.date, c.section_number;
+
+-- Decisions and the appeal window their minutes opened: from posting on the notice board to
+-- three weeks after (laglighetsprövning).
+CREATE OR REPLACE VIEW decision_appeals AS
+SELECT m.organization, m.body, m.date, d.meeting_id, d.section_number, d.outcome, d.text,
+       d.page, m.adjusted_on, m.posted_on, m.appeal_deadline
+FROM decisions d JOIN meetings m USING (meeting_id)
+WHERE m.posted_on IS NOT NULL;
