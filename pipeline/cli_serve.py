@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Annotated
 
@@ -50,7 +51,7 @@ def serve_command(
     try:
         import uvicorn
 
-        from pipeline.serve.app import make_app
+        from pipeline.serve.app import make_app, start
         from pipeline.serve.mirror import ensure_mirror
     except ImportError as exc:
         raise MissingDependency(
@@ -62,9 +63,7 @@ def serve_command(
     if mirror.rebuilt:
         err.print(f"mirror {mirror.path} built in {mirror.seconds:.1f} s", highlight=False)
     datasette = make_app(mirror.path, db_path, overrides or _overrides(db_path))
-    import asyncio
-
-    asyncio.run(datasette.invoke_startup())
+    asyncio.run(start(datasette))
     err.print(f"protokoll serve: http://{host}:{port}/ (Ctrl-C stops)", highlight=False)
     uvicorn.run(datasette.app(), host=host, port=port, log_level="warning")
 

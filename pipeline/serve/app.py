@@ -1,9 +1,9 @@
-"""The Datasette instance of the view: the mirror, immutable, with the plugin and its templates."""
+"""The Datasette instance of the view: the mirror, read-only, with the plugin and its templates."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from urllib.parse import urlencode
 
 from datasette.app import Datasette
 from datasette.database import Database
@@ -36,11 +36,37 @@ def make_app(mirror: Path, db_path: Path, overrides: Path) -> Datasette:
         template_dir=str(TEMPLATES),
         settings=SETTINGS,
     )
-    database = Database(datasette, path=str(mirror), is_mutable=False)
+    # mutable: read-only connections that see a refreshed mirror (refresh.py); nothing writes
+    database = Database(datasette, path=str(mirror), is_mutable=True)
     datasette.add_database(database, name=MIRROR_NAME)
     datasette.jinja_env.filters.update(FILTERS)
     return datasette
 
 
-def asgi(datasette: Datasette) -> Any:
-    return datasette.app()
+WARM_UP_PATHS = ("/", "/ingest", "/review", "/search?q=protokoll", f"/{MIRROR_NAME}/meetings")
+
+
+async def start(datasette: Datasette) -> None:
+    """Datasette's start-up, then one request of each kind of page: templates are compiled and
+    the page-image and plot libraries imported before anyone waits for them."""
+    await datasette.invoke_startup()
+    import pdfplumber  # noqa: F401
+    import pypdfium2  # noqa: F401
+
+    import pipeline.analysis.plots  # noqa: F401
+
+    for path in WARM_UP_PATHS:
+        await datasette.client.get(path)
+    found = await datasette.get_database(MIRROR_NAME).execute(
+        "SELECT meeting_id, organization, body FROM meetings LIMIT 1"
+    )
+    if found.rows:
+        meeting, organization, body = found.rows[0]
+        key = urlencode({"organization": organization or "", "body": body or ""})
+        for path in (
+            f"/meeting/{meeting}",
+            f"/source/{meeting}/1?find=protokoll",  # pdfminer's first page reads its font data
+            f"/plot/attendance.png?{key}",  # matplotlib's first figure loads its fonts
+            f"/plot/outcomes.png?{key}",
+        ):
+            await datasette.client.get(path)

@@ -25,10 +25,11 @@ from typing import Any
 import duckdb
 
 from pipeline.serve.review import review_tables
+from pipeline.serve.search import search_tables
 from pipeline.store import db
 
 MIRROR_SUFFIX = ".view.sqlite"
-MIRROR_FORMAT = 1  # bump when the mirror's shape changes: older mirrors are rebuilt
+MIRROR_FORMAT = 2  # bump when the mirror's shape changes: older mirrors are rebuilt
 META_TABLE = "protokoll_view"
 BATCH_ROWS = 20_000
 INDEXED_COLUMNS = ("meeting_id", "person_id", "sha256", "date")
@@ -107,7 +108,8 @@ def build_mirror(db_path: Path, target: Path) -> Mirror:
         relations = _relations(source)
         for name in relations:
             _copy(source, out, name)
-        for name, (columns, rows) in review_tables(source, db_path).items():
+        derived = {**review_tables(source, db_path), **search_tables(source)}
+        for name, (columns, rows) in derived.items():
             _write(out, name, columns, rows)
         _write_meta(out, db_path, relations, copied_mtime)
         out.commit()
@@ -117,6 +119,15 @@ def build_mirror(db_path: Path, target: Path) -> Mirror:
         source.close()
     os.replace(partial, target)
     return Mirror(target, True, time.perf_counter() - started, len(relations))
+
+
+def copy_into(source: Path, target: Path) -> None:
+    """Replace the content of the mirror being served with a new one, in one transaction:
+    open connections see the new content at their next query (a renamed file they would not)."""
+    with sqlite3.connect(source) as new, sqlite3.connect(target, timeout=30) as served:
+        new.backup(served)
+    new.close()
+    served.close()
 
 
 def _relations(con: duckdb.DuckDBPyConnection) -> list[str]:

@@ -80,6 +80,7 @@ async def person_page(database: Database, person_id: str) -> dict[str, Any] | No
         "aliases": aliases,
         "attendance": history,
         "rates": rates,
+        "rate_table": rate_table(rates),
         "roles": roles,
         "signatures": signed,
         "reservations": await _reservations(database, person_id, [a["alias"] for a in aliases]),
@@ -88,6 +89,28 @@ async def person_page(database: Database, person_id: str) -> dict[str, Any] | No
             "SELECT * FROM person_merges WHERE from_id = ? OR to_id = ? ORDER BY changed_at",
             [person_id, person_id],
         ),
+    }
+
+
+def rate_table(rates: list[dict[str, Any]]) -> dict[str, Any]:
+    """Bodies down, years across: {"years": [...], "bodies": [{..., "cells": [row or None]}]}."""
+    years = sorted({r["year"] for r in rates})
+    bodies: dict[tuple[Any, Any], dict[str, Any]] = {}
+    for rate in rates:
+        key = (rate["organization"], rate["body"])
+        body = bodies.setdefault(
+            key,
+            {
+                "organization": key[0],
+                "body": key[1],
+                "url": rate["body_url"],
+                "cells": dict.fromkeys(years),
+            },
+        )
+        body["cells"][rate["year"]] = rate
+    return {
+        "years": years,
+        "bodies": [{**b, "cells": list(b["cells"].values())} for b in bodies.values()],
     }
 
 

@@ -19,6 +19,7 @@ from pipeline.serve.body import bodies, body_page
 from pipeline.serve.data import MIRROR_NAME, meeting_url, one, page_url, person_url, rows
 from pipeline.serve.meeting import meeting_page
 from pipeline.serve.person import current_id, person_page
+from pipeline.serve.refresh import current_mirror
 from pipeline.serve.review_page import ReviewError, decide, review_page
 from pipeline.serve.runs import ingest_page
 from pipeline.serve.search import register_functions, search_page
@@ -34,8 +35,9 @@ def _config(datasette: Any) -> dict[str, str]:
     return dict(datasette.plugin_config(PLUGIN) or {})
 
 
-def _database(datasette: Any) -> Any:
-    return datasette.get_database(MIRROR_NAME)
+async def _database(datasette: Any) -> Any:
+    """The mirror, rebuilt first when the database changed while the view runs."""
+    return await current_mirror(datasette, Path(_config(datasette)["database"]))
 
 
 async def _page(
@@ -54,7 +56,7 @@ async def _page(
 
 
 async def home(datasette: Any, request: Request) -> Response:
-    database = _database(datasette)
+    database = await _database(datasette)
     recent = await rows(
         database,
         "SELECT meeting_id, date, organization, body FROM meetings "
@@ -81,13 +83,13 @@ async def home(datasette: Any, request: Request) -> Response:
 
 
 async def meeting(datasette: Any, request: Request) -> Response:
-    context = await meeting_page(_database(datasette), request.url_vars["sha256"])
+    context = await meeting_page(await _database(datasette), request.url_vars["sha256"])
     return await _page(datasette, request, "protokoll_meeting.html", context)
 
 
 async def person(datasette: Any, request: Request) -> Response:
     asked = request.url_vars["person_id"]
-    database = _database(datasette)
+    database = await _database(datasette)
     now = await current_id(database, asked)
     if now is not None and now != asked:
         return Response.redirect(f"/person/{now}{request.url_vars.get('json') or ''}")
@@ -98,25 +100,25 @@ async def person(datasette: Any, request: Request) -> Response:
 async def body(datasette: Any, request: Request) -> Response:
     organization = request.args.get("organization") or None
     name = request.args.get("body") or None
-    context = await body_page(_database(datasette), organization, name)
+    context = await body_page(await _database(datasette), organization, name)
     return await _page(datasette, request, "protokoll_body.html", context)
 
 
 async def search(datasette: Any, request: Request) -> Response:
     context = await search_page(
-        _database(datasette), request.args.get("q", ""), request.args.get("body") or None
+        await _database(datasette), request.args.get("q", ""), request.args.get("body") or None
     )
     return await _page(datasette, request, "protokoll_search.html", context)
 
 
 async def ingest(datasette: Any, request: Request) -> Response:
-    context = await ingest_page(_database(datasette))
+    context = await ingest_page(await _database(datasette))
     return await _page(datasette, request, "protokoll_ingest.html", context)
 
 
 async def review(datasette: Any, request: Request) -> Response:
     overrides = Path(_config(datasette)["overrides"])
-    context = await review_page(_database(datasette), overrides)
+    context = await review_page(await _database(datasette), overrides)
     context["message"] = request.args.get("message")
     return await _page(datasette, request, "protokoll_review.html", context)
 
@@ -130,7 +132,7 @@ async def review_decide(datasette: Any, request: Request) -> Response:
     try:
         position = int(form.get("position", ""))
         item = await decide(
-            _database(datasette),
+            await _database(datasette),
             overrides,
             position,
             form.get("decision", ""),
@@ -147,7 +149,7 @@ async def review_decide(datasette: Any, request: Request) -> Response:
 
 async def _document(datasette: Any, sha256: str) -> tuple[dict[str, Any], Path] | None:
     found = await one(
-        _database(datasette),
+        await _database(datasette),
         "SELECT sha256, path, format FROM documents WHERE sha256 = ?",
         [sha256],
     )
@@ -161,7 +163,7 @@ async def source_view(datasette: Any, request: Request) -> Response:
     """A page of a document with the fact marked: the image, or a text file's lines."""
     sha256, page = request.url_vars["sha256"], int(request.url_vars["page"])
     find = request.args.get("find", "")
-    database = _database(datasette)
+    database = await _database(datasette)
     document = await one(database, "SELECT * FROM documents WHERE sha256 = ?", [sha256])
     if document is None:
         return await _page(datasette, request, "", None)
@@ -181,10 +183,12 @@ async def source_view(datasette: Any, request: Request) -> Response:
         "next_url": page_url(sha256, page + 1) if page < (document["page_count"] or 1) else None,
     }
     if located is not None and document["format"] == "pdf":
-        marked = await asyncio.to_thread(source.render_page, located, page, find)
+        boxes, has_text = (
+            await asyncio.to_thread(source.find_boxes, located, page, find) if find else ((), True)
+        )
         context["image_url"] = page_url(sha256, page, find).replace("/source/", "/page-image/", 1)  # type: ignore[union-attr]
-        context["marked"] = len(marked.boxes)
-        context["has_text_layer"] = marked.has_text_layer
+        context["marked"] = len(boxes)
+        context["has_text_layer"] = has_text
     elif located is not None and document["format"] in source.TEXT_FORMATS:
         context["lines"] = await asyncio.to_thread(source.text_lines, located, find)
     return await _page(datasette, request, "protokoll_source.html", context)
@@ -219,36 +223,37 @@ async def document(datasette: Any, request: Request) -> Response:
 
 
 async def plot(datasette: Any, request: Request) -> Response:
-    database = _database(datasette)
-    what = request.url_vars["what"]
+    """The CLI's attendance or outcomes plot of a person or a body, drawn once and kept."""
+    database = await _database(datasette)
     person_id = request.args.get("person")
     key = [request.args.get("organization") or None, request.args.get("body") or None]
-    if what == "attendance":
+    if request.url_vars["what"] == "attendance":
+        columns = ", ".join(charts.ATTENDANCE_COLUMNS)
         if person_id:
-            rates = await rows(
-                database,
-                "SELECT * FROM attendance_rate_per_person_body_year WHERE person_id = ?",
+            found = await database.execute(
+                f"SELECT {columns} FROM attendance_rate_per_person_body_year "
+                "WHERE person_id = ? ORDER BY organization, body, year",
                 [person_id],
             )
-            title = f"Närvaro per år — {rates[0]['name'] if rates else person_id}"
+            who = found.rows[0]["name"] if found.rows else person_id
         else:
-            rates = await rows(
-                database,
-                "SELECT * FROM attendance_rate_per_person_body_year "
-                "WHERE organization IS ? AND body IS ?",
+            found = await database.execute(
+                f"SELECT {columns} FROM attendance_rate_per_person_body_year "
+                "WHERE organization IS ? AND body IS ? ORDER BY person_id, year",
                 key,
             )
-            title = f"Närvaro per år — {key[1] or 'okänt organ'}"
-        png = await asyncio.to_thread(charts.attendance_png, charts.attendance_frame(rates), title)
+            who = key[1] or "okänt organ"
+        rows = tuple(tuple(r) for r in found.rows)
+        png = await asyncio.to_thread(charts.attendance_plot, rows, f"Närvaro per år — {who}")
     else:
-        outcomes = await rows(
-            database,
-            "SELECT year, outcome, decisions FROM decision_outcomes_per_body_year "
-            "WHERE organization IS ? AND body IS ?",
+        found = await database.execute(
+            f"SELECT {', '.join(charts.OUTCOME_COLUMNS)} FROM decision_outcomes_per_body_year "
+            "WHERE organization IS ? AND body IS ? ORDER BY year, outcome",
             key,
         )
+        rows = tuple(tuple(r) for r in found.rows)
         title = f"Beslut per år och utfall — {key[1] or 'okänt organ'}"
-        png = await asyncio.to_thread(charts.outcomes_png, charts.outcome_frame(outcomes), title)
+        png = await asyncio.to_thread(charts.outcomes_plot, rows, title)
     return Response(png, content_type="image/png", headers=PNG_HEADERS)
 
 

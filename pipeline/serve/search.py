@@ -3,7 +3,8 @@
 The query's terms are those of `pipeline.analysis.terms.query_terms`; a § matches when its
 folded title and text match every term's pattern (`term_pattern`), which is what
 `protokoll search` finds with the same patterns moved onto the unfolded text in DuckDB.
-SQLite has no such matcher, so the mirror's connections get one (`register_functions`).
+SQLite has no such matcher, so the mirror's connections get one (`register_functions`), and
+the mirror keeps every § folded once (`section_folded`) instead of folding it per search.
 """
 
 from __future__ import annotations
@@ -13,14 +14,16 @@ import sqlite3
 from functools import lru_cache
 from typing import Any
 
+import duckdb
 from datasette.database import Database
 
 from pipeline.analysis.search import snippet
 from pipeline.analysis.terms import fold, query_terms, term_pattern
 from pipeline.serve.data import meeting_url, page_url, rows
 
-RESULTS_MAX = 500
-MATCH_FUNCTION = "protokoll_hits"
+RESULTS_MAX = 200  # on a page; `protokoll search` lists every one
+Table = tuple[list[tuple[str, str]], list[tuple[Any, ...]]]  # (columns with SQLite types, rows)
+MATCH_FUNCTION = "protokoll_matches"
 FOLD_FUNCTION = "protokoll_fold"
 
 
@@ -29,14 +32,12 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def count_hits(pattern: str, title: str | None, text: str | None) -> int:
-    """How often a folded-term pattern occurs in a §'s folded title and text."""
-    folded = fold(f"{title or ''} {text or ''}")
-    return len(_compiled(pattern).findall(folded))
+def matches(pattern: str, folded: str | None) -> bool:
+    return folded is not None and _compiled(pattern).search(folded) is not None
 
 
 def register_functions(conn: sqlite3.Connection) -> None:
-    conn.create_function(MATCH_FUNCTION, 3, count_hits, deterministic=True)
+    conn.create_function(MATCH_FUNCTION, 2, matches, deterministic=True)
     conn.create_function(FOLD_FUNCTION, 1, lambda t: None if t is None else fold(t))
 
 
@@ -46,27 +47,45 @@ async def search_page(database: Database, text: str, body: str | None) -> dict[s
     if not terms:
         return result
     patterns = [term_pattern(t) for t in terms]
-    hits = " + ".join(f"{MATCH_FUNCTION}(?, s.title, s.text)" for _ in patterns)
-    conditions = [f"{MATCH_FUNCTION}(?, s.title, s.text) > 0" for _ in patterns]
-    params: list[Any] = [*patterns, *patterns]
+    conditions = [f"{MATCH_FUNCTION}(?, f.folded)" for _ in patterns]
+    params: list[Any] = list(patterns)
     if body:
         conditions.append(f"instr({FOLD_FUNCTION}(m.body), ?) > 0")
         params.append(fold(body))
     found = await rows(
         database,
-        f"SELECT m.date, m.organization, m.body, s.meeting_id, s.number, s.title, s.page, "
-        f"s.text, {hits} AS hits FROM sections s JOIN meetings m USING (meeting_id) "
+        "SELECT m.date, m.organization, m.body, s.meeting_id, s.number, s.title, s.page, "
+        "s.text, f.folded FROM section_folded f "
+        "JOIN sections s ON s.meeting_id = f.meeting_id AND s.ordinal = f.ordinal "
+        "JOIN meetings m ON m.meeting_id = f.meeting_id "
         f"WHERE {' AND '.join(conditions)} "
         f"ORDER BY m.date, m.organization, m.body, s.ordinal LIMIT {RESULTS_MAX + 1}",
         params,
     )
+    result["truncated"] = len(found) > RESULTS_MAX
+    found = found[:RESULTS_MAX]
     for row in found:
+        folded = row.pop("folded")
+        row["hits"] = sum(len(_compiled(p).findall(folded)) for p in patterns)
         row["snippet"] = snippet(f"{row['title']}: {row['text']}", patterns)
         row["url"] = meeting_url(row["meeting_id"]) + f"#s-{row['number']}"
         row["page_url"] = page_url(
             row["meeting_id"], row["page"], f"{row['number']} {row['title']}"
         )
         del row["text"]
-    result["truncated"] = len(found) > RESULTS_MAX
-    result["results"] = found[:RESULTS_MAX]
+    result["results"] = found
     return result
+
+
+def search_tables(
+    con: duckdb.DuckDBPyConnection,
+) -> dict[str, tuple[list[tuple[str, str]], list[tuple[Any, ...]]]]:
+    """The mirror's `section_folded`: each §'s title and text folded as `protokoll search` does."""
+    rows = con.execute("SELECT meeting_id, ordinal, title, text FROM sections").fetchall()
+    columns = [("meeting_id", "TEXT"), ("ordinal", "INTEGER"), ("folded", "TEXT")]
+    return {
+        "section_folded": (
+            columns,
+            [(meeting, ordinal, fold(f"{title} {text}")) for meeting, ordinal, title, text in rows],
+        )
+    }

@@ -135,7 +135,7 @@ def render_page(
             pdf_page = pdf[page - 1]
             width_pt = pdf_page.get_width()
             scale = min(width_px, MAX_PAGE_WIDTH_PX) / width_pt
-            image = pdf_page.render(scale=scale).to_pil().convert("RGB")
+            image = pdf_page.render(scale=scale, grayscale=True).to_pil()
             pdf_page.close()
         finally:
             pdf.close()
@@ -146,7 +146,7 @@ def render_page(
             bottom = min(image.height, (max(b.bottom for b in boxes) + CROP_MARGIN_PT) * scale)
             image = image.crop((0, int(top), image.width, int(bottom)))
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=False, compress_level=3)
+    image.save(buffer, format="PNG", compress_level=1)  # a page of text: fast beats small
     return Marked(buffer.getvalue(), boxes, has_text)
 
 
@@ -160,7 +160,7 @@ def _mark(image: Image.Image, boxes: tuple[Box, ...], scale: float) -> Image.Ima
             outline=MARK_EDGE,
             width=2,
         )
-    return Image.alpha_composite(image.convert("RGBA"), overlay).convert("RGB")
+    return Image.alpha_composite(image.convert("RGBA"), overlay).convert("RGB")  # colour: marked
 
 
 TEXT_FORMATS = frozenset({"txt", "markup"})

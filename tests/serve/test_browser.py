@@ -112,6 +112,17 @@ def _images_loaded(driver: Any) -> None:
     )
 
 
+def _wait_for(driver: Any, element_id: str) -> None:
+    """Until the page that a click or a submit loads shows the element."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, WAIT_S).until(
+        expected_conditions.presence_of_element_located((By.ID, element_id))
+    )
+
+
 def _screenshot(driver: Any, tmp_path: Path, name: str) -> Path:
     _images_loaded(driver)
     path = tmp_path / name
@@ -137,6 +148,7 @@ def test_meeting_fact_search_and_review(
     # a decision's page link opens the page image with the decision marked
     link = browser.find_element(By.CSS_SELECTOR, ".pk-decision a.pk-page")
     link.click()
+    _wait_for(browser, "page-image")
     image = browser.find_element(By.ID, "page-image")
     _images_loaded(browser)
     assert browser.execute_script("return arguments[0].naturalWidth", image) > 500
@@ -147,6 +159,7 @@ def test_meeting_fact_search_and_review(
     box = browser.find_element(By.NAME, "q")
     box.send_keys("ansökningar")
     box.submit()
+    _wait_for(browser, "results")
     rows = browser.find_elements(By.CSS_SELECTOR, "#results tr")
     assert len(rows) > 1, browser.page_source[:2000]
 
@@ -160,6 +173,7 @@ def test_meeting_fact_search_and_review(
         pytest.skip("the sample database has nothing to review")
     first = browser.find_element(By.CSS_SELECTOR, ".pk-item").get_attribute("id")
     items[0].find_element(By.CSS_SELECTOR, "button[value='separate']").click()
+    _wait_for(browser, "message")
     assert "olika personer" in browser.find_element(By.ID, "message").text
     assert "pk-decided" in (browser.find_element(By.ID, first).get_attribute("class") or "")
     assert len(read_overrides(sample.overrides).never) == 1

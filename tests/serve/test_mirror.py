@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from pipeline.serve.mirror import MIRROR_SUFFIX, ensure_mirror, is_current, mirror_path
 from tests.serve.conftest import Sample
@@ -77,3 +78,27 @@ def test_building_the_mirror_leaves_the_database_as_it_was(sample: Sample, tmp_p
     ensure_mirror(db, force=True)
     assert (db.read_bytes(), db.stat().st_mtime) == before
     assert not list(tmp_path.glob(".*partial"))  # written aside, then renamed
+
+
+def test_the_view_follows_a_database_written_while_it_runs(
+    sample: Sample, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline.serve import refresh
+    from pipeline.serve.app import make_app
+    from tests.serve.conftest import Client
+
+    monkeypatch.setattr(refresh, "CHECK_EVERY_S", 0.0)
+    monkeypatch.setattr(refresh, "QUIET_S", 0.0)
+    db = _copy(sample, tmp_path)
+    view = Client(make_app(ensure_mirror(db).path, db, tmp_path / "overrides.toml"))
+    try:
+        runs = len(view.get("/ingest.json").json()["runs"])
+        con = duckdb.connect(str(db))
+        con.execute(
+            "INSERT INTO ingest_runs (run_id, started_at, status, paths, jobs) "
+            "VALUES (99, now(), 'finished', [], 1)"
+        )
+        con.close()
+        assert len(view.get("/ingest.json").json()["runs"]) == runs + 1
+    finally:
+        view.close()

@@ -60,7 +60,9 @@ def test_a_fact_opens_its_page_with_the_line_marked(client: Client, sample: Samp
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
 
 
-@pytest.mark.parametrize("words", ["ansökan", "ANSÖKNINGAR", "sjukfall beviljas", "Sandström"])
+@pytest.mark.parametrize(
+    "words", ["ansökan", "ANSÖKNINGAR", "sjukfall beviljas", "Sandström", "mötet", "Långa sjukfall"]
+)
 def test_search_finds_what_protokoll_search_finds(
     client: Client, sample: Sample, words: str
 ) -> None:
