@@ -114,18 +114,27 @@ class MinutesRuler:
         wider = [*(e for e in model if e.label_ == "PER"), *names]
         text = doc.text  # rebuilt from the tokens on each access
         attendees = people_spans(doc, doc.user_data.get(PEOPLE_KEY, ()), text)
-        people = [_widest(p, wider) for p in attendees]
+        by_token = _covering(wider)
+        people = [_widest(p, by_token.get(p.start, ())) for p in attendees]
         strong = filter_spans([*pattern_spans(doc, text), *people])
-        kept = [e for e in model if not _overlaps(e, strong)]
+        taken = _Taken(len(doc), strong)
+        kept = [e for e in model if not taken.overlaps(e)]
         bodies, places = self._gazetteer_spans(doc)
-        for body in filter_spans(bodies):
-            covered = [e for e in kept if _overlaps(e, [body])]
-            if not _overlaps(body, strong) and all(_inside(e, body) for e in covered):
-                kept = [e for e in kept if e not in covered] + [body]
+        owner = _Owners(len(doc), kept)  # kept spans never overlap: each token has one owner
+        replaced: set[int] = set()
+        added: list[Span] = []
+        for body in filter_spans(bodies):  # bodies never overlap: each sees the kept spans alone
+            covered = owner.within(body)
+            if not taken.overlaps(body) and all(_inside(kept[k], body) for k in covered):
+                replaced.update(covered)
+                added.append(body)
+        kept = [e for k, e in enumerate(kept) if k not in replaced] + added
         entities = [*strong, *kept]
+        taken.add(kept)
         for span in filter_spans([*places, *names, *body_word_spans(doc, text)]):
-            if not _overlaps(span, entities):
+            if not taken.overlaps(span):
                 entities.append(span)
+                taken.add([span])
         doc.ents = sorted(entities, key=lambda s: s.start)
         return doc
 
@@ -276,6 +285,44 @@ def _is_time(written: str) -> bool:
     return "kl" in written or ":" in written
 
 
+class _Taken:
+    """The tokens some span already holds, so an overlap is a look at a span's own tokens
+    rather than a comparison with every span found before (a long text has thousands)."""
+
+    def __init__(self, length: int, spans: Iterable[Span]) -> None:
+        self.held = bytearray(length)
+        self.add(spans)
+
+    def add(self, spans: Iterable[Span]) -> None:
+        for span in spans:
+            self.held[span.start : span.end] = b"\x01" * (span.end - span.start)
+
+    def overlaps(self, span: Span) -> bool:
+        return any(self.held[span.start : span.end])
+
+
+class _Owners:
+    """Which of a list of non-overlapping spans holds each token."""
+
+    def __init__(self, length: int, spans: Sequence[Span]) -> None:
+        self.owner = [-1] * length
+        for index, span in enumerate(spans):
+            self.owner[span.start : span.end] = [index] * (span.end - span.start)
+
+    def within(self, span: Span) -> list[int]:
+        """The indexes of the spans that share a token with `span`, in their order."""
+        return sorted({k for k in self.owner[span.start : span.end] if k >= 0})
+
+
+def _covering(spans: Iterable[Span]) -> dict[int, list[Span]]:
+    """For each token under some span, the spans over it, in their order."""
+    found: dict[int, list[Span]] = {}
+    for span in spans:
+        for i in range(span.start, span.end):
+            found.setdefault(i, []).append(span)
+    return found
+
+
 def _widest(span: Span, candidates: Iterable[Span]) -> Span:
     """An attendee's name as part of a longer name found otherwise ("Tekla" → "Tekla Siesjö")."""
     longer = [c for c in candidates if _inside(span, c) and len(c) > len(span)]
@@ -284,10 +331,6 @@ def _widest(span: Span, candidates: Iterable[Span]) -> Span:
 
 def _opens_sentence(token: Token) -> bool:
     return token.i == 0 or token.nbor(-1).text in SENTENCE_END or "\n" in token.nbor(-1).text
-
-
-def _overlaps(span: Span, others: Iterable[Span]) -> bool:
-    return any(span.start < o.end and o.start < span.end for o in others)
 
 
 def _inside(inner: Span, outer: Span) -> bool:

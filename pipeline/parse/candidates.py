@@ -55,6 +55,9 @@ MARKER = re.compile(
 # A full stop after a word; not after a lone letter, which marks a sub-item ("a. Kassör").
 SENTENCE_END = re.compile(r"(?<=[a-zåäö0-9)])(?<!(?<!\S)[a-z])[.!?](?=\s+[A-ZÅÄÖ\"(•▪●]|\s*$)")
 TITLE_MAX_WORDS = 14
+# A title is read from this many characters after its number at most: far more than fourteen
+# words, and a line of a megabyte with a number every few words is still read in linear time.
+TITLE_WINDOW = 1000
 BULLETS = frozenset({"*", "•", "▪"})  # a dash may join a title's parts ("Ansökan – Projekt X")
 SHORT_TITLE_WORDS = 6
 # "2", "2.1", "2.a.1", "b.", "c)": where the next item or sub-item of a list begins
@@ -118,7 +121,7 @@ def _candidate(lines: Sequence[Line], index: int, offset: int, place: str) -> Ca
     match = MARKER.match(text, offset)
     if match is None:
         return None
-    rest = text[match.end() :]
+    rest = text[match.end() : match.end() + TITLE_WINDOW]
     if rest and (rest[0].isalnum() or rest[0] in "-–/:,"):
         return None  # "2017-10-23", "12,5", "3/4": a number, not an item
     title_line, title_start = index, match.end()
@@ -127,7 +130,7 @@ def _candidate(lines: Sequence[Line], index: int, offset: int, place: str) -> Ca
         if title_line < 0 or title_line > index + 2 or not at_start:
             return None
         title_start = 0
-    written = lines[title_line].text[title_start:].strip(" |\t")
+    written = lines[title_line].text[title_start : title_start + TITLE_WINDOW].strip(" |\t")
     title = _title(written, whole_line=at_start or title_line != index).strip()
     sentence = title.endswith((".", "!", "?")) or (
         written.startswith(title) and written[len(title) : len(title) + 1] in {".", "!", "?"}

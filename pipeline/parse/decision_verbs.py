@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from pipeline.parse.clauses import (
     CLAUSE_BREAKS,
-    Token,
+    Tokens,
     after_auxiliary,
     after_copula,
     after_modal,
@@ -28,6 +28,7 @@ from pipeline.parse.clauses import (
     is_body,
     subordinate,
     tokenize,
+    words_before,
 )
 from pipeline.records import Outcome
 from pipeline.vocabulary.decisions import (
@@ -116,7 +117,7 @@ ELECTION_FORMS = frozenset(
 ENGLISH_VERBS = set(ENGLISH_DECISION_WORDS)
 
 
-def verb_uses(tokens: Sequence[Token], *, elliptic: bool = False) -> list[VerbUse]:
+def verb_uses(tokens: Tokens, *, elliptic: bool = False) -> list[VerbUse]:
     """Every decision verb of the sentence, in order; a verb that needs a particle counts only
     with it ("skjuts upp", "lades till handlingarna"). `elliptic`: a decision's own words may
     leave out "har" or "är" ("Beslut: Godkänt.")."""
@@ -187,7 +188,7 @@ def opens_decision(line: str, previous: str) -> bool:
     return decided_outcome(line, marked=False) is not None
 
 
-def _reports(use: VerbUse, tokens: Sequence[Token], meeting_year: int | None) -> bool:
+def _reports(use: VerbUse, tokens: Tokens, meeting_year: int | None) -> bool:
     """Whether this verb reports a decision of the meeting, by its form, clause and subject."""
     index = use.index
     if any(t.folded in CONTINUATIVES for t in tokens[max(0, index - 2) : index]):
@@ -196,22 +197,20 @@ def _reports(use: VerbUse, tokens: Sequence[Token], meeting_year: int | None) ->
         return agent_is_body(tokens, use.end) and use.form.passive
     if not use.form.finite and use.form is not Form.PARTICIPLE:
         return False
-    words_before = sum(1 for t in tokens[:index] if t.text[0].isalnum())
+    words = words_before(tokens, index)
     if use.form.passive:
         english = use.verb.lemma in ENGLISH_VERBS
-        if words_before > MAX_WORDS_BEFORE_VERB or (
-            not english and not in_first_clause(tokens, index)
-        ):
+        if words > MAX_WORDS_BEFORE_VERB or (not english and not in_first_clause(tokens, index)):
             return False
         return not use.form.past or _not_before(tokens, meeting_year)
     if index == 0:
         return use.form in (Form.PRESENT, Form.PAST)  # "Godkänner verksamhetsplanen."
     if use.verb.any_subject:
-        return words_before <= MAX_WORDS_BEFORE_VERB  # "… tog beslut att", "X beslutade att"
+        return words <= MAX_WORDS_BEFORE_VERB  # "… tog beslut att", "X beslutade att"
     return body_before(tokens, index) or is_body(tokens, index + 1)
 
 
-def _outcome_of(use: VerbUse, tokens: Sequence[Token], uses: Sequence[VerbUse]) -> Outcome | None:
+def _outcome_of(use: VerbUse, tokens: Tokens, uses: Sequence[VerbUse]) -> Outcome | None:
     verb = use.verb
     att = _att_after(tokens, use)
     if att is not None and verb.with_att is WithAtt.NOT_DECIDED and not use.form.passive:
@@ -241,7 +240,7 @@ def _outcome_of(use: VerbUse, tokens: Sequence[Token], uses: Sequence[VerbUse]) 
     return _negated(verb.outcome, tokens, use)
 
 
-def _negated(outcome: Outcome, tokens: Sequence[Token], use: VerbUse) -> Outcome:
+def _negated(outcome: Outcome, tokens: Tokens, use: VerbUse) -> Outcome:
     """A negated approval is a rejection; any other negated outcome decides nothing named."""
     # A main clause puts its negation after the finite verb ("beviljas inte"); an infinitive
     # or a subordinate clause puts it before ("att inte bevilja", "som inte godkänns").
@@ -257,7 +256,7 @@ def _negated(outcome: Outcome, tokens: Sequence[Token], use: VerbUse) -> Outcome
     return outcome
 
 
-def _names_whom(tokens: Sequence[Token], use: VerbUse) -> bool:
+def _names_whom(tokens: Tokens, use: VerbUse) -> bool:
     """An election names whom or which post right after its verb: a name, "till"/"som", or a
     post or body."""
     for token in tokens[use.end : use.end + NAMES_WHOM_WINDOW_WORDS]:
@@ -270,7 +269,7 @@ def _names_whom(tokens: Sequence[Token], use: VerbUse) -> bool:
     return False
 
 
-def _particle_end(tokens: Sequence[Token], start: int, particles: Sequence[str]) -> int | None:
+def _particle_end(tokens: Tokens, start: int, particles: Sequence[str]) -> int | None:
     for offset in range(PARTICLE_WINDOW_WORDS + 1):
         at = start + offset
         for particle in particles:
@@ -282,7 +281,7 @@ def _particle_end(tokens: Sequence[Token], start: int, particles: Sequence[str])
     return None
 
 
-def _att_after(tokens: Sequence[Token], use: VerbUse) -> int | None:
+def _att_after(tokens: Tokens, use: VerbUse) -> int | None:
     """The "att" right after a verb ("beslutade att", "enades styrelsen om att"), if any."""
     for at in range(use.end, min(use.end + 3, len(tokens))):
         word = tokens[at].folded
@@ -293,7 +292,7 @@ def _att_after(tokens: Sequence[Token], use: VerbUse) -> int | None:
     return None
 
 
-def _claim_follows(tokens: Sequence[Token], att: int) -> bool:
+def _claim_follows(tokens: Tokens, att: int) -> bool:
     """ "att läget är oroande" (a clause with its own subject), not "att hyra en lokal"."""
     at = att + 1
     while at < len(tokens) and tokens[at].folded in CLAUSE_ADVERBS:
@@ -306,12 +305,12 @@ def _claim_follows(tokens: Sequence[Token], att: int) -> bool:
     return not word.folded.endswith(INFINITIVE_ENDINGS) or word.folded.endswith(PLURAL_ENDING)
 
 
-def _opens_or_closes(tokens: Sequence[Token], use: VerbUse) -> bool:
+def _opens_or_closes(tokens: Tokens, use: VerbUse) -> bool:
     near = " ".join(t.folded for t in tokens[use.index : use.end + 3])
     return bool(OPENING_OR_CLOSING.search(near))
 
 
-def _not_before(tokens: Sequence[Token], meeting_year: int | None) -> bool:
+def _not_before(tokens: Tokens, meeting_year: int | None) -> bool:
     """No year in the sentence dates the decision before the meeting ("Föreningen beviljades
     medel under 2016" is background)."""
     if meeting_year is None:

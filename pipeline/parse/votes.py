@@ -9,7 +9,7 @@ Anna Berg (V) och Bo Ek (MP) reserverar sig  reservations
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from pipeline.parse.people import is_person_name
@@ -68,12 +68,25 @@ def with_votes(decisions: list[Decision], texts: Sequence[str]) -> list[Decision
         counts = [c for c in (yes, no, abstain) if c is not None]
         if (yes is not None or no is not None) and EVERYONE not in counts:
             vote = Vote(yes or 0, no or 0, abstain or 0)
-        for match in RESERVATION.finditer(text):
-            reservations += [n for n in _reserving_names(match["who"]) if n not in reservations]
+        for who in reserving(text):
+            reservations += [n for n in _reserving_names(who) if n not in reservations]
     if vote is None and not reservations:
         return decisions
     last = replace(decisions[-1], vote=vote, reservations=tuple(reservations))
     return [*decisions[:-1], last]
+
+
+def reserving(text: str) -> Iterator[str]:
+    """The words before each "reserverar sig", from its line's start or the previous one's end."""
+    start = 0
+    for match in RESERVATION.finditer(text):
+        end = match.start()
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        who = text[max(start, text.rfind("\n", start, end) + 1) : end]
+        start = match.end()
+        if who:
+            yield who
 
 
 def _count(pattern: re.Pattern[str], text: str) -> int | None:
