@@ -15,6 +15,7 @@ from pipeline.cli_common import DbOption, OutputFormat, out, print_query, report
 from pipeline.cli_ingest import register as register_ingest_commands
 from pipeline.cli_persons import persons_app
 from pipeline.cli_serve import register as register_serve_command
+from pipeline.cli_shards import register as register_shard_commands
 from pipeline.cli_votes import register as register_votes_commands
 from pipeline.store import db
 from pipeline.summary import print_extracted, print_summary
@@ -28,6 +29,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 register_ingest_commands(app)
+register_shard_commands(app)
 app.add_typer(persons_app, name="persons")
 register_analysis_commands(app)
 register_serve_command(app)

@@ -174,7 +174,7 @@ def test_query_without_a_database_says_what_to_do(tmp_path: Path) -> None:
     assert "protokoll ingest" in result.stderr
 
 
-@pytest.mark.parametrize("command", ["ingest", "extract", "query", "summary"])
+@pytest.mark.parametrize("command", ["ingest", "read", "load", "extract", "query", "summary"])
 def test_every_command_help_shows_an_example(command: str) -> None:
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0

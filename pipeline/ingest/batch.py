@@ -1,6 +1,8 @@
 """A batch ingest: one writer (this process), workers reading, crash-safe at any moment.
 
-The workers are processes on this machine, or a Dask cluster (`--engine dask`, engines.py).
+Where the documents come from is a `DocumentSource`: workers reading the archive (`protokoll
+ingest`: processes on this machine, or a Dask cluster with `--engine dask`, engines.py), or
+folders of shards read elsewhere (`protokoll load`); the writer is the same.
 
 The run takes the database's writer lock (a file beside it) for its whole length, so a second
 ingest is refused at once. It opens the database itself only to write: every FLUSH_SECONDS the
@@ -15,13 +17,13 @@ import fcntl
 import os
 import signal
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Generator, Iterator, Sequence
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
-from typing import IO
+from typing import IO, Protocol
 
 import duckdb
 
@@ -52,6 +54,46 @@ class BatchOptions:
 
 OnDocument = Callable[[str, int], None]  # after each document: its path and pages
 OnPlanned = Callable[[int, int], None]  # documents to read, files unchanged
+# Each document with what it gave; closed when the writer stops early (readers are cancelled).
+Results = Generator[tuple[ToRead, Minutes | Failure], None, None]
+
+
+class DocumentSource(Protocol):
+    """What gives a batch its documents: the archive as surveyed, and each document read."""
+
+    def survey(self) -> Survey:
+        """Every file found, hashed, or the reason it cannot be."""
+        ...
+
+    def read(self, to_read: Sequence[ToRead]) -> Results:
+        """Each item with its result, in the order given; one not yielded is left for later."""
+        ...
+
+
+class WorkerPool:
+    """The archive under `roots`, read here by worker processes (`protokoll ingest`)."""
+
+    def __init__(self, roots: Sequence[Path], options: BatchOptions) -> None:
+        self.roots = roots
+        self.options = options
+
+    def survey(self) -> Survey:
+        return Survey.of(self.roots)
+
+    def read(self, to_read: Sequence[ToRead]) -> Results:
+        if not to_read:
+            return
+        options = self.options
+        jobs = min(options.jobs, len(to_read))
+        readers = make_readers(
+            options.engine, jobs, options.max_pages, options.scheduler, options.document_timeout_s
+        )
+        try:
+            yield from read_in_order(readers, ((t, t.source) for t in to_read))
+        except BaseException:  # also GeneratorExit: the writer stopped taking documents
+            readers.close(cancel=True)
+            raise
+        readers.close()
 
 
 def run_batch(
@@ -61,8 +103,13 @@ def run_batch(
     *,
     on_planned: OnPlanned | None = None,
     on_document: OnDocument | None = None,
+    source: DocumentSource | None = None,
 ) -> IngestReport:
-    """Ingest every file under `roots` into `db_path`; see the module docstring."""
+    """Ingest every file under `roots` (or what `source` gives) into `db_path`.
+
+    `roots` are what the run's record names; see the module docstring.
+    """
+    source = source or WorkerPool(roots, options)
     started = time.perf_counter()
     report = IngestReport(jobs=options.jobs)
     with writer_lock(db_path), _stop_on_sigterm():
@@ -74,7 +121,7 @@ def run_batch(
             con.close()
         writer = _Writer(db_path, run_id, report, started)
         try:
-            survey = Survey.of(roots)  # hashing every file: the database stays free meanwhile
+            survey = source.survey()  # hashing every file: the database stays free meanwhile
             with writer.open() as con:
                 plan = prepare(
                     con,
@@ -89,7 +136,7 @@ def run_batch(
                 on_planned(len(plan.to_read), len(plan.unchanged))
             writer.record_unreadable(plan)
             if plan.to_read:
-                _read_all(plan.to_read, options, writer, on_document)
+                _read_all(source, plan.to_read, writer, on_document)
         except KeyboardInterrupt:
             report.interrupted = True
         except Refused:
@@ -102,28 +149,24 @@ def run_batch(
 
 
 def _read_all(
+    source: DocumentSource,
     to_read: list[ToRead],
-    options: BatchOptions,
     writer: _Writer,
     on_document: OnDocument | None,
 ) -> None:
-    jobs = min(options.jobs, len(to_read))
-    readers = make_readers(
-        options.engine, jobs, options.max_pages, options.scheduler, options.document_timeout_s
-    )
     # Largest files first: a long scan started last would keep one worker busy while the others
-    # wait. The order is still a function of the files alone, so runs are reproducible.
-    ordered = sorted(to_read, key=lambda t: (-t.source.size_bytes, t.source.path))
-    try:
-        for item, result in read_in_order(readers, ((t, t.source) for t in ordered)):
+    # wait. The order is still a function of the files alone, so runs are reproducible, and
+    # the same whichever source reads them (person ids are given in this order).
+    with closing(source.read(in_reading_order(to_read))) as results:
+        for item, result in results:
             writer.add(item, result)
             if on_document:
                 pages = 0 if isinstance(result, Failure) else len(result.pages)
                 on_document(item.source.path, pages)
-    except BaseException:
-        readers.close(cancel=True)
-        raise
-    readers.close()
+
+
+def in_reading_order(to_read: Sequence[ToRead]) -> list[ToRead]:
+    return sorted(to_read, key=lambda t: (-t.source.size_bytes, t.source.path))
 
 
 class _Writer:

@@ -66,6 +66,10 @@ class Survey:
                     unreadable.append(Failure.of(str(path), error))
         return cls(sources, unreadable, found)
 
+    def gone(self, known_paths: Iterable[str]) -> list[str]:
+        """Paths loaded before whose files are no longer there (what `--prune` removes)."""
+        return sorted(p for p in known_paths if not Path(p).exists())
+
 
 @dataclass(frozen=True)
 class ToRead:
@@ -135,7 +139,7 @@ def retired(survey: Survey, known: Known, *, prune: bool) -> tuple[set[str], lis
     holds = dict(known.files)
     for source in survey.sources:
         holds[source.path] = source.sha256
-    gone = sorted(p for p in known.files if not Path(p).exists()) if prune else []
+    gone = survey.gone(known.files) if prune else []
     for path in gone:
         del holds[path]
     still_held = set(holds.values())
