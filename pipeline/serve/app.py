@@ -12,6 +12,7 @@ from datasette.plugins import pm
 from pipeline.serve import plugin
 from pipeline.serve.data import MIRROR_NAME
 from pipeline.serve.metadata import metadata
+from pipeline.serve.votes import FILTERS as VOTE_FILTERS
 from pipeline.serve.words import FILTERS
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -40,6 +41,7 @@ def make_app(mirror: Path, db_path: Path, overrides: Path) -> Datasette:
     database = Database(datasette, path=str(mirror), is_mutable=True)
     datasette.add_database(database, name=MIRROR_NAME)
     datasette.jinja_env.filters.update(FILTERS)
+    datasette.jinja_env.filters.update(VOTE_FILTERS)
     return datasette
 
 
@@ -58,7 +60,9 @@ async def start(datasette: Datasette) -> None:
     for path in WARM_UP_PATHS:
         await datasette.client.get(path)
     found = await datasette.get_database(MIRROR_NAME).execute(
-        "SELECT meeting_id, organization, body FROM meetings LIMIT 1"
+        "SELECT m.meeting_id, m.organization, m.body FROM meetings m "
+        "LEFT JOIN documents d ON d.sha256 = m.meeting_id "
+        "ORDER BY d.format = 'pdf' AND d.ocr_pages = '[]' DESC LIMIT 1"  # a text layer first
     )
     if found.rows:
         meeting, organization, body = found.rows[0]

@@ -8,6 +8,7 @@ from typing import Any
 from datasette.database import Database
 
 from pipeline.serve.data import Row, body_url, one, page_url, person_url, rows
+from pipeline.serve.votes import attach, meeting_votes
 
 
 async def meeting_page(database: Database, meeting_id: str) -> dict[str, Any] | None:
@@ -36,12 +37,15 @@ async def meeting_page(database: Database, meeting_id: str) -> dict[str, Any] | 
         row["url"] = person_url(row["person_id"])
         row["page_url"] = page_url(meeting_id, row["page"], row["name"])
     pages = await rows(database, "SELECT * FROM pages WHERE sha256 = ? ORDER BY page", [meeting_id])
+    sections = await _sections(database, meeting_id)
+    unplaced = attach(sections, await meeting_votes(database, meeting_id))
     return {
         "meeting_id": meeting_id,
         "meeting": header,
         "body_url": body_url(header["organization"], header["body"]),
         "attendance": attendance,
-        "sections": await _sections(database, meeting_id),
+        "sections": sections,
+        "unplaced": unplaced,  # votes and reservations no § could be told for
         "signatories": signatories,
         "pages": [{**p, "url": page_url(meeting_id, p["page"])} for p in pages],
         "pdf_url": f"/document/{meeting_id}" if header.get("format") == "pdf" else None,

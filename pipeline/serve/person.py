@@ -9,6 +9,7 @@ from datasette.database import Database
 
 from pipeline.analysis.terms import fold
 from pipeline.serve.data import body_url, meeting_url, one, page_url, rows
+from pipeline.serve.votes import person_dissents
 
 MERGE_HOPS_MAX = 20
 
@@ -84,6 +85,7 @@ async def person_page(database: Database, person_id: str) -> dict[str, Any] | No
         "roles": roles,
         "signatures": signed,
         "reservations": await _reservations(database, person_id, [a["alias"] for a in aliases]),
+        "dissents": await person_dissents(database, person_id),
         "changes": await rows(
             database,
             "SELECT * FROM person_merges WHERE from_id = ? OR to_id = ? ORDER BY changed_at",

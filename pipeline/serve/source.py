@@ -62,6 +62,25 @@ def _tokens(text: str) -> list[str]:
     return [t for t in (PUNCTUATION.sub("", fold(w)) for w in text.split()) if t]
 
 
+def _best_run(tokens: list[str], wanted: list[str]) -> tuple[int, int]:
+    """(start, length) of the longest run of `wanted`'s first words in `tokens`; the first
+    such run when several are as long."""
+    best_start, best_len = -1, 0
+    for start in range(len(tokens)):
+        length = 0
+        while (
+            start + length < len(tokens)
+            and length < len(wanted)
+            and tokens[start + length] == wanted[length]
+        ):
+            length += 1
+        if length > best_len:
+            best_start, best_len = start, length
+            if length == len(wanted):
+                break
+    return best_start, best_len
+
+
 @lru_cache(maxsize=CACHED_PAGES)
 def find_boxes(pdf_path: Path, page: int, needle: str) -> tuple[tuple[Box, ...], bool]:
     """Boxes around the lines where `needle` is written on the page, and whether the page has a
@@ -75,19 +94,7 @@ def find_boxes(pdf_path: Path, page: int, needle: str) -> tuple[tuple[Box, ...],
         return (), False
     if not wanted:
         return (), True
-    best_start, best_len = -1, 0
-    for start in range(len(flat)):
-        length = 0
-        while (
-            start + length < len(flat)
-            and length < len(wanted)
-            and flat[start + length][1] == wanted[length]
-        ):
-            length += 1
-        if length > best_len:
-            best_start, best_len = start, length
-            if length == len(wanted):
-                break
+    best_start, best_len = _best_run([t for _, t in flat], wanted)
     if best_len < min(len(wanted), MIN_MATCHED_WORDS):
         return (), True
     chosen = sorted({flat[k][0] for k in range(best_start, best_start + best_len)})
@@ -179,16 +186,7 @@ def text_lines(path: Path, needle: str) -> list[tuple[int, str, bool]]:
     marked: set[int] = set()
     if wanted:
         flat = [(n, t) for n, line in enumerate(lines) for t in _tokens(line)]
-        size = min(len(wanted), MIN_MATCHED_WORDS)
-        for start in range(len(flat)):
-            length = 0
-            while (
-                start + length < len(flat)
-                and length < len(wanted)
-                and flat[start + length][1] == wanted[length]
-            ):
-                length += 1
-            if length >= size:
-                marked = {flat[k][0] for k in range(start, start + length)}
-                break
+        start, length = _best_run([t for _, t in flat], wanted)
+        if length >= min(len(wanted), MIN_MATCHED_WORDS):
+            marked = {flat[k][0] for k in range(start, start + length)}
     return [(n + 1, line, n in marked) for n, line in enumerate(lines)]
