@@ -52,7 +52,10 @@ def to_contract(minutes: Minutes) -> dict[str, Any]:
                 "title": s.title,
                 "page": s.page,
                 "text": s.text,
-                "decisions": [{"text": d.text, "outcome": d.outcome.value} for d in s.decisions],
+                "decisions": [
+                    {"text": d.text, "outcome": d.outcome.value, "detail": d.detail}
+                    for d in s.decisions
+                ],
                 "references": list(s.references),
                 "amounts": [{"text": a.text, "sek": a.sek} for a in s.amounts],
                 "dnr": s.diary_number,

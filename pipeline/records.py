@@ -51,6 +51,7 @@ class Outcome(StrEnum):
     NOTED = "noted"
     ELECTED = "elected"
     REFERRED = "referred"
+    WITHDRAWN = "withdrawn"  # "ärendet utgår", "dras tillbaka": taken off, nothing decided
     OTHER = "other"
 
 
@@ -170,6 +171,7 @@ class Decision:
     page: int | None = None
     vote: Vote | None = None
     reservations: tuple[str, ...] = ()  # names of those who "reserverar sig" against it
+    detail: str | None = None  # an approval: as_proposed | after_vote | with_changes
 
 
 @dataclass(frozen=True)

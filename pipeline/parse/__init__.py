@@ -32,6 +32,7 @@ from pipeline.parse.evidence import judge
 from pipeline.parse.header import parse_header
 from pipeline.parse.lines import Paragraph, paragraph_text, paragraphs
 from pipeline.parse.notices import read_notice
+from pipeline.parse.outcomes import with_outcome_details
 from pipeline.parse.persons import full_name
 from pipeline.parse.presence import with_bare_items
 from pipeline.parse.sections import (
@@ -110,6 +111,7 @@ def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
     entities = tuple(e for section_entities in found for e in section_entities)
     votes, vote_warnings = read_votes(sections)
     vote_warnings += unlisted_voters(votes, [a.name for a in attendance])
+    sections = with_outcome_details(sections, votes)
     warnings = (*notes, *evidence.warnings(), *guesses(header, listed, signatories, sections))
     return Minutes(
         source,

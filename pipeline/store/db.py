@@ -53,6 +53,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE meetings ADD COLUMN IF NOT EXISTS posted_on DATE",
         "ALTER TABLE meetings ADD COLUMN IF NOT EXISTS taken_down_on DATE",
         "ALTER TABLE meetings ADD COLUMN IF NOT EXISTS appeal_deadline DATE",
+        "ALTER TABLE decisions ADD COLUMN IF NOT EXISTS detail VARCHAR",
     ),
 }
 # What a version needs beyond SQL statements, run after them.
@@ -165,6 +166,7 @@ TABLE_COLUMNS: dict[str, dict[str, pa.DataType]] = {
         "vote_no": pa.int32(),
         "vote_abstain": pa.int32(),
         "reservations": pa.list_(pa.string()),
+        "detail": pa.string(),
     },
     "amounts": {
         "meeting_id": pa.string(),
@@ -454,6 +456,7 @@ def rows_of(minutes: Minutes) -> dict[str, list[dict[str, Any]]]:
                 "vote_no": d.vote.no if d.vote else None,
                 "vote_abstain": d.vote.abstain if d.vote else None,
                 "reservations": list(d.reservations),
+                "detail": d.detail,
             }
             for s in minutes.sections
             for i, d in enumerate(s.decisions, 1)

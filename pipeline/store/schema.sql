@@ -127,12 +127,13 @@ CREATE TABLE IF NOT EXISTS decisions (
     section_number  VARCHAR NOT NULL,
     ordinal         INTEGER NOT NULL,     -- position within the section, from 1
     text            VARCHAR NOT NULL,
-    outcome         VARCHAR NOT NULL,     -- approved, rejected, postponed, noted, elected, referred, other
+    outcome         VARCHAR NOT NULL,     -- approved, rejected, postponed, noted, elected, referred, withdrawn, other
     page            INTEGER,
     vote_yes        INTEGER,              -- counts of an open vote (omröstning), when one was held
     vote_no         INTEGER,
     vote_abstain    INTEGER,
-    reservations    VARCHAR[] NOT NULL    -- names of those who reserved themselves against it
+    reservations    VARCHAR[] NOT NULL,   -- names of those who reserved themselves against it
+    detail          VARCHAR               -- approved: as_proposed | after_vote | with_changes (v7)
 );
 
 CREATE TABLE IF NOT EXISTS amounts (
