@@ -66,9 +66,23 @@ def query(
     output: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = (
         OutputFormat.TABLE
     ),
+    allow_files: Annotated[
+        bool,
+        typer.Option(
+            "--allow-files",
+            help="Let the SQL read and write other files (COPY … TO, read_csv, ATTACH).",
+        ),
+    ] = False,
 ) -> None:
-    """Run SQL against the database and print the answer."""
-    print_query(db_path, sql, output)
+    """Run SQL against the database and print the answer.
+
+    The SQL sees the database and nothing else: reading or writing other files, attaching
+    other databases and changing DuckDB's settings are refused unless --allow-files. A table
+    shows the first 200 rows; --format csv or json gives every row.
+    """
+    if not sql.strip():
+        raise typer.BadParameter("the query is empty; give the SQL to run", param_hint="SQL")
+    print_query(db_path, sql, output, allow_files=allow_files)
 
 
 @app.command(epilog="Example: protokoll summary --db protokoll.duckdb")

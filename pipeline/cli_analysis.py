@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -20,6 +20,7 @@ from pipeline.analysis.search import search
 from pipeline.analysis.terms import query_terms
 from pipeline.cli_common import (
     DEFAULT_DB,
+    TABLE_MAX_ROWS,
     DbOption,
     OutputFormat,
     err,
@@ -28,7 +29,7 @@ from pipeline.cli_common import (
     reports_errors,
 )
 from pipeline.records import Outcome
-from pipeline.store import db
+from pipeline.store.reader import open_reader
 
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 BodyOption = Annotated[
@@ -39,13 +40,14 @@ PlotOption = Annotated[
     Path | None, typer.Option("--plot", help="Also draw the answer into this PNG.", dir_okay=False)
 ]
 SHORT_ID_CHARS = 10
-TABLE_MAX_ROWS = 200
 
 
 @contextmanager
-def _reading(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    con = db.connect(db_path, read_only=True)
-    con.execute("SET enable_progress_bar = false")  # it would print into csv and json output
+def _reading(
+    db_path: Path, *, write_to: Sequence[Path] = ()
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The database read-only, seeing no other file but the folders of `write_to`."""
+    con = open_reader(db_path, write_to=write_to)
     try:
         yield con
     finally:
@@ -212,7 +214,7 @@ def export_command(
 
     `IMPORT DATABASE 'FOLDER'` in DuckDB rebuilds the database from it.
     """
-    with _reading(db_path) as con:
+    with _reading(db_path, write_to=[to]) as con:  # the export's folder, and no other
         files = export_tables(con, to, fmt)
         counts = [con.execute(f'SELECT count(*) FROM "{f.stem}"').fetchone() for f in files]
     table = Table("table", "rows", "file", title=f"Exported to {to}")

@@ -18,6 +18,7 @@ from rich.table import Table
 
 from pipeline.errors import ProtokollError
 from pipeline.store import db
+from pipeline.store.reader import open_reader, run_query
 
 out = Console()
 # Messages on stderr are lines, for a person and for a log alike: never wrapped mid-line.
@@ -28,6 +29,7 @@ DbOption = Annotated[
     typer.Option("--db", help="DuckDB database file.", dir_okay=False, envvar="PROTOKOLL_DB"),
 ]
 DEFAULT_DB = db.DEFAULT_DB
+TABLE_MAX_ROWS = 200  # a longer table is no use on a screen; csv and json give every row
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -67,11 +69,21 @@ def print_rows(columns: list[str], rows: list[tuple[Any, ...]], output: OutputFo
         out.print(table)
 
 
-def print_query(db_path: Path, sql: str, output: OutputFormat) -> None:
-    """Run `sql` on a read-only connection and print the answer."""
-    con = db.connect(db_path, read_only=True)
+def print_query(
+    db_path: Path, sql: str, output: OutputFormat, *, allow_files: bool = False
+) -> None:
+    """Run `sql` on a read-only connection that sees only the database, and print the answer;
+    a table shows the first TABLE_MAX_ROWS rows and says how many it left out."""
+    con = open_reader(db_path, allow_files=allow_files)
     try:
-        columns, rows = db.run_query(con, sql)
+        keep = TABLE_MAX_ROWS if output is OutputFormat.TABLE else None
+        answer = run_query(con, sql, keep=keep)
     finally:
         con.close()
-    print_rows(columns, rows, output)
+    print_rows(answer.columns, answer.rows, output)
+    if answer.left_out:
+        err.print(
+            f"showing the first {len(answer.rows)} of {answer.total} rows; "
+            f"{answer.left_out} left out (--format csv or json gives them all)",
+            highlight=False,
+        )

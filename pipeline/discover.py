@@ -18,6 +18,7 @@ from pipeline.errors import (
     SymlinkLoop,
     UnsupportedFormat,
 )
+from pipeline.filenames import name_bytes, printable
 from pipeline.records import SourceFile, SourceFormat
 
 FORMAT_BY_SUFFIX: dict[str, SourceFormat] = {
@@ -102,7 +103,7 @@ def _walk_folder(
         info = folder.stat()
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
-        yield folder, InputError(f"cannot read the folder: {exc.strerror}", path=str(folder))
+        yield folder, InputError(f"cannot read the folder: {exc.strerror}", path=printable(folder))
         return
     identity = (info.st_dev, info.st_ino)
     if identity in seen:
@@ -110,7 +111,7 @@ def _walk_folder(
             folder,
             SymlinkLoop(
                 "the folder is a link back to a folder above it (a symlink loop); not walked again",
-                path=str(folder),
+                path=printable(folder),
                 hint="its files are read once, under the folder it links to",
             ),
         )
@@ -123,7 +124,10 @@ def _walk_folder(
         try:
             is_dir = entry.is_dir(follow_symlinks=True)
         except OSError:  # a link to itself, or a link chain too long to follow
-            yield path, SymlinkLoop("the link cannot be followed (a symlink loop)", path=str(path))
+            yield (
+                path,
+                SymlinkLoop("the link cannot be followed (a symlink loop)", path=printable(path)),
+            )
             continue
         if is_dir:
             yield from _walk_folder(path, seen)
@@ -136,7 +140,7 @@ def _walk_folder(
 def _broken_link(path: Path) -> InputError:
     return InputError(
         "the file is a link to nothing (its target is missing)",
-        path=str(path),
+        path=printable(path),
         hint="restore the target or remove the link",
     )
 
@@ -161,14 +165,16 @@ def identify(path: Path) -> SourceFile:
         supported = ", ".join(sorted(FORMAT_BY_SUFFIX))
         raise UnsupportedFormat(
             f"unsupported file type {suffix or '(no extension)'!r}",
-            path=str(path),
+            path=printable(path),
             hint=f"protokoll reads {supported}",
         )
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):  # a FIFO would block the batch, a device never end
             raise InputError(
-                "not a regular file (a pipe, socket or device)", path=str(path), hint="skip it"
+                "not a regular file (a pipe, socket or device)",
+                path=printable(path),
+                hint="skip it",
             )
         size = info.st_size
         with path.open("rb") as handle:
@@ -176,23 +182,25 @@ def identify(path: Path) -> SourceFile:
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise SymlinkLoop(
-                "the link cannot be followed (a symlink loop)", path=str(path)
+                "the link cannot be followed (a symlink loop)", path=printable(path)
             ) from exc
-        raise InputError(f"cannot read the file: {exc.strerror}", path=str(path)) from exc
+        raise InputError(f"cannot read the file: {exc.strerror}", path=printable(path)) from exc
     if size == 0:
-        raise EmptyFile("the file is empty (0 bytes)", path=str(path))
+        raise EmptyFile("the file is empty (0 bytes)", path=printable(path))
     if suffix in TEXT_SUFFIXES:
         _check_text(path, head)
     magics = MAGIC_BY_SUFFIX.get(suffix)
     if magics is not None and not _has_magic(head, suffix, magics):
         raise FormatMismatch(
             f"the content is not {suffix[1:].upper()} although the name ends in {suffix}",
-            path=str(path),
+            path=printable(path),
             hint="check the file; it may be a web page or another format saved under this name",
         )
     if suffix in REQUIRED_ZIP_MEMBER:
         _check_zip(path, suffix, REQUIRED_ZIP_MEMBER[suffix])
-    return SourceFile(str(path), sha256_of(path), source_format, size)
+    return SourceFile(
+        printable(path), sha256_of(path), source_format, size, path_bytes=name_bytes(path)
+    )
 
 
 def _has_magic(head: bytes, suffix: str, magics: tuple[bytes, ...]) -> bool:
@@ -209,14 +217,14 @@ def _check_text(path: Path, head: bytes) -> None:
         if head.startswith(magic):
             raise FormatMismatch(
                 f"the content is {kind} although the name ends in {path.suffix}",
-                path=str(path),
+                path=printable(path),
                 hint="rename the file to its real type",
             )
     if b"\x00" in head and not head.startswith(TEXT_BOMS) and not _looks_utf16(head):
         raise FormatMismatch(
             f"the content is binary (NUL bytes in the first KiB) although the name ends in "
             f"{path.suffix}",
-            path=str(path),
+            path=printable(path),
             hint="check the file; only text can be read under this name",
         )
 
@@ -237,12 +245,12 @@ def _check_zip(path: Path, suffix: str, member: str) -> None:
     except zipfile.BadZipFile as exc:
         raise CorruptFile(
             f"the {suffix} file is damaged: its ZIP container cannot be read ({exc})",
-            path=str(path),
+            path=printable(path),
             hint="the file may be truncated; copy it again from its source",
         ) from exc
     if member not in names:
         raise FormatMismatch(
             f"the content is a ZIP archive without {member}, so not a {suffix} document",
-            path=str(path),
+            path=printable(path),
             hint="check the file; it may be another Office format saved under this name",
         )

@@ -23,6 +23,8 @@ handler and `ingest_errors` one vocabulary of error types.
 
 from __future__ import annotations
 
+from pipeline.filenames import clean_text
+
 
 class ProtokollError(Exception):
     exit_code = 1
@@ -41,7 +43,7 @@ class ProtokollError(Exception):
     def describe(self) -> str:
         where = f"{self.path}: " if self.path else ""
         what_next = f" ({self.hint})" if self.hint else ""
-        return f"{where}{self.message}{what_next}"
+        return clean_text(f"{where}{self.message}{what_next}")  # a file name may not be UTF-8
 
 
 class InputError(ProtokollError):

@@ -6,8 +6,10 @@ processes. Stages import records, never each other.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 
 
 class SourceFormat(StrEnum):
@@ -57,7 +59,11 @@ class Outcome(StrEnum):
 
 @dataclass(frozen=True)
 class SourceFile:
-    """A file found in the archive, identified by the hash of its content."""
+    """A file found in the archive, identified by the hash of its content.
+
+    `path` is printable text (pipeline/filenames.py); `path_bytes` is the name as the file
+    system holds it, which may not be UTF-8, and is what opens the file.
+    """
 
     path: str
     sha256: str
@@ -65,6 +71,12 @@ class SourceFile:
     size_bytes: int
     root: str | None = None  # the folder the run was given (absolute), when found under one
     relative_path: str | None = None  # `path` relative to `root`
+    path_bytes: bytes | None = None  # None for a source made in code: `path` opens it
+
+    @property
+    def location(self) -> Path:
+        """The path that opens the file."""
+        return Path(self.path) if self.path_bytes is None else Path(os.fsdecode(self.path_bytes))
 
 
 @dataclass(frozen=True)

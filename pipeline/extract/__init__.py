@@ -28,6 +28,6 @@ EXTRACTORS_BY_SUFFIX: dict[str, Extractor] = dict.fromkeys(MARKUP_READERS, extra
 
 
 def extract(source: SourceFile) -> ExtractedDoc:
-    path = Path(source.path)
+    path = source.location
     reader = EXTRACTORS_BY_SUFFIX.get(path.suffix.lower(), EXTRACTORS[source.format])
     return ExtractedDoc(source, reader(path))

@@ -5,7 +5,8 @@ workers.py     read documents in worker processes, in archive order
 engines.py     which pool reads: those processes, or a Dask cluster (dask_engine.py)
 store.py       the single writer: one transaction per document, duplicates linked
 duplicates.py  when two files hold one meeting, and which extraction is better
-batch.py       the whole run: writer lock, workers, periodic writes, run record
+batch.py       the whole run: workers, periodic writes, run record
+lock.py        the writer lock, on the database's real file
 serial.py      the same in this process on an open connection (notebooks, tests)
 """
 

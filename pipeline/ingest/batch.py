@@ -4,16 +4,17 @@ Where the documents come from is a `DocumentSource`: workers reading the archive
 ingest`: processes on this machine, or a Dask cluster with `--engine dask`, engines.py), or
 folders of shards read elsewhere (`protokoll load`); the writer is the same.
 
-The run takes the database's writer lock (a file beside it) for its whole length, so a second
-ingest is refused at once. It opens the database itself only to write: every FLUSH_SECONDS the
-documents read so far go in, each in its own transaction, and the file is closed again, so that
-readers (`protokoll query`, a notebook) get in between. A run killed at any moment leaves whole
-documents only; the next run reads the rest.
+The run takes the database's writer lock (pipeline/ingest/lock.py) for its whole length, so a
+second ingest is refused at once. It opens the database itself only to write: every
+FLUSH_SECONDS the documents read so far go in, each in its own transaction, and the file is
+closed again, so that readers (`protokoll query`, a notebook) get in between. A run killed at
+any moment leaves whole documents only; the next run reads the rest. A database that cannot be
+written (a full disk) stops the run with its own error, blaming no document, and the next run
+reads what was lost.
 """
 
 from __future__ import annotations
 
-import fcntl
 import os
 import signal
 import time
@@ -23,18 +24,21 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
-from typing import IO, Protocol
+from typing import Protocol
 
 import duckdb
 
 from pipeline.errors import DatabaseError, Refused
+from pipeline.filenames import printable
 from pipeline.ingest.engines import Engine, make_readers
+from pipeline.ingest.lock import writer_lock
 from pipeline.ingest.plan import DEFAULT_GUARD, Known, Plan, PruneGuard, Survey, ToRead
 from pipeline.ingest.report import Failure, IngestReport
 from pipeline.ingest.store import prepare, store_batch, store_failure
 from pipeline.ingest.workers import DEFAULT_DOCUMENT_TIMEOUT_S, read_in_order
 from pipeline.records import Minutes
 from pipeline.store import db
+from pipeline.store.failures import storage_failed
 
 FLUSH_SECONDS = 1.0  # how long read documents wait for the writer; readers wait at most this
 WRITE_WAIT_S = 60.0  # the writer waits this long for a reader (or `persons merge`) to let go
@@ -113,12 +117,15 @@ def run_batch(
     started = time.perf_counter()
     report = IngestReport(jobs=options.jobs)
     with writer_lock(db_path), _stop_on_sigterm():
-        con = db.connect(db_path)  # creates the database and brings its schema up to date
         try:
-            run_id = report.run_id = _begin_run(con, roots, options.jobs)
-            known = Known.read(con)
-        finally:
-            con.close()
+            con = db.connect(db_path)  # creates the database and brings its schema up to date
+            try:
+                run_id = report.run_id = _begin_run(con, roots, options.jobs)
+                known = Known.read(con)
+            finally:
+                con.close()
+        except (duckdb.Error, OSError) as exc:
+            raise storage_failed(exc, db_path) from exc
         writer = _Writer(db_path, run_id, report, started)
         try:
             survey = source.survey()  # hashing every file: the database stays free meanwhile
@@ -141,10 +148,15 @@ def run_batch(
             report.interrupted = True
         except Refused:
             writer.refused = True
-            raise
-        finally:
             report.seconds = time.perf_counter() - started
-            writer.finish()
+            writer.end()
+            raise
+        except BaseException as exc:
+            report.seconds = time.perf_counter() - started
+            writer.abandon(store_read=not isinstance(exc, DatabaseError))
+            raise
+        report.seconds = time.perf_counter() - started
+        writer.end()
     return report
 
 
@@ -216,37 +228,46 @@ class _Writer:
         with self.open() as con:
             _update_run(con, self.run_id, self.report, status)
 
+    def end(self) -> None:
+        """finish(), or abandon() when the database fails at the last write."""
+        try:
+            self.finish()
+        except DatabaseError:
+            self.abandon(store_read=False)
+            raise
+
+    def abandon(self, *, store_read: bool) -> None:
+        """After the run's own error: record the run as failed if the database still lets us.
+
+        What was read and not stored is stored first unless the database is what failed;
+        then it is dropped, blaming no file, and the next run reads it again.
+        """
+        try:
+            if store_read:
+                self.flush()
+        except DatabaseError:
+            pass
+        self.read.clear()
+        self.failed.clear()
+        try:
+            with self.open() as con:
+                _update_run(con, self.run_id, self.report, "failed")
+        except DatabaseError:
+            pass  # the next run finds it 'running' and marks it killed
+
     @contextmanager
     def open(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The database for one write; any error of DuckDB's or the disk's is the run's."""
         con = db.open_waiting(self.db_path, read_only=False, wait_s=WRITE_WAIT_S)
         try:
-            yield con
-        finally:
-            con.close()
-
-
-@contextmanager
-def writer_lock(db_path: Path) -> Iterator[None]:
-    """Hold `<database>.lock` for the run: a second writer is told at once, with its pid."""
-    lock_path = db_path.with_name(db_path.name + ".lock")
-    handle: IO[str] = lock_path.open("a+", encoding="utf-8")
-    try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "another process"
-            raise DatabaseError(
-                f"{db_path} is being written by another protokoll ingest ({holder})",
-                hint="wait for it to finish; `protokoll query` and other readers keep working",
-            ) from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"pid {os.getpid()}")
-        handle.flush()
-        yield
-    finally:
-        handle.close()  # closing releases the lock, also when the process is killed
+            try:
+                yield con
+            finally:
+                con.close()  # a checkpoint on close may be what meets the full disk
+        except duckdb.InterruptException:
+            raise KeyboardInterrupt from None
+        except (duckdb.Error, OSError) as exc:
+            raise storage_failed(exc, self.db_path) from exc
 
 
 @contextmanager
@@ -276,7 +297,7 @@ def _begin_run(con: duckdb.DuckDBPyConnection, roots: Sequence[Path], jobs: int)
         con.execute(
             "INSERT INTO ingest_runs (run_id, started_at, status, paths, jobs) "
             "VALUES (?, ?, 'running', ?, ?)",
-            [run_id, _now(), [str(r.resolve()) for r in roots], jobs],
+            [run_id, _now(), [printable(r.resolve()) for r in roots], jobs],
         )
     return run_id
 

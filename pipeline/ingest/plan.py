@@ -16,6 +16,7 @@ import duckdb
 
 from pipeline.discover import identify, walk_reporting
 from pipeline.errors import ProtokollError, Refused
+from pipeline.filenames import from_bytes, printable
 from pipeline.ingest.report import Failure
 from pipeline.records import SourceFile
 
@@ -27,15 +28,27 @@ class Known:
     files: dict[str, str]  # path → sha256 it held
     documents: frozenset[str]  # sha256 of every document, duplicates included
     failures: frozenset[tuple[str, str | None]]  # (path, sha256) whose last attempt failed
+    names: dict[str, bytes] = field(default_factory=dict)  # path shown escaped → its bytes
 
     @classmethod
     def read(cls, con: duckdb.DuckDBPyConnection) -> Known:
-        files = dict(con.execute("SELECT path, sha256 FROM files").fetchall())
+        rows = con.execute("SELECT path, sha256, path_bytes FROM files").fetchall()
+        files = {path: sha for path, sha, _ in rows}
+        names = {p: bytes(raw) for p, _, raw in rows if raw is not None and bytes(raw) != _utf8(p)}
         documents = frozenset(r[0] for r in con.execute("SELECT sha256 FROM documents").fetchall())
         failures = frozenset(
             (r[0], r[1]) for r in con.execute("SELECT path, sha256 FROM ingest_errors").fetchall()
         )
-        return cls(files, documents, failures)
+        return cls(files, documents, failures, names)
+
+    def still_there(self, path: str) -> bool:
+        """Whether the file stored as `path`, a name shown escaped, is there by its bytes."""
+        raw = self.names.get(path)
+        return raw is not None and from_bytes(raw).exists()
+
+
+def _utf8(path: str) -> bytes:
+    return path.encode("utf-8", "surrogateescape")
 
 
 @dataclass(frozen=True)
@@ -61,9 +74,12 @@ class Survey:
                     if walk_error is not None:
                         raise walk_error
                     relative = os.path.relpath(path, base)
-                    sources.append(replace(identify(path), root=str(base), relative_path=relative))
+                    source = identify(path)
+                    sources.append(
+                        replace(source, root=printable(base), relative_path=printable(relative))
+                    )
                 except ProtokollError as error:
-                    unreadable.append(Failure.of(str(path), error))
+                    unreadable.append(Failure.of(printable(path), error))
         return cls(sources, unreadable, found)
 
     def gone(self, known_paths: Iterable[str]) -> list[str]:
@@ -139,7 +155,8 @@ def retired(survey: Survey, known: Known, *, prune: bool) -> tuple[set[str], lis
     holds = dict(known.files)
     for source in survey.sources:
         holds[source.path] = source.sha256
-    gone = survey.gone(known.files) if prune else []
+    # a name shown escaped (not UTF-8) is gone only when the file its bytes name is gone too
+    gone = [p for p in survey.gone(known.files) if not known.still_there(p)] if prune else []
     for path in gone:
         del holds[path]
     still_held = set(holds.values())

@@ -28,6 +28,7 @@ from pipeline.ingest.plan import (
 from pipeline.ingest.report import Duplicate, Failure, IngestReport
 from pipeline.records import Minutes, SourceFile
 from pipeline.store import db
+from pipeline.store.failures import is_run_error
 
 
 class Stored(enum.Enum):
@@ -76,7 +77,8 @@ def store_batch(
 
     Inserting a batch costs what inserting one document costs (a few ms a table), so the single
     writer keeps up with the workers. If the database refuses the batch, each document is tried
-    alone, and the one it refuses is recorded as failed.
+    alone, and the one it refuses is recorded as failed. An error of the storage itself (a
+    full disk) is no document's fault: it is raised, to stop the run.
     """
     if not batch:
         return
@@ -86,6 +88,8 @@ def store_batch(
     except duckdb.InterruptException:  # DuckDB turns Ctrl-C during a statement into its own error
         raise KeyboardInterrupt from None
     except duckdb.Error as exc:
+        if is_run_error(exc):
+            raise
         if len(batch) == 1:
             item = batch[0][0]
             message = f"{item.source.path}: the database refused the document: {exc}"
@@ -192,6 +196,7 @@ def remember_files(
             "run_id": pa.array([run_id] * len(sources), pa.int32()),
             "root": pa.array([s.root for s in sources], pa.string()),
             "relative_path": pa.array([s.relative_path for s in sources], pa.string()),
+            "path_bytes": pa.array([s.path_bytes for s in sources], pa.binary()),
         }
     )
     names = ", ".join(incoming.column_names)
@@ -238,7 +243,7 @@ def prepare(
         retire(con, old, gone)
         report.pruned.extend(gone)
         after = Known.read(con)
-        known = Known(known.files, after.documents, after.failures)
+        known = Known(known.files, after.documents, after.failures, known.names)
     plan = classify(survey, known, retry_failed=retry_failed)
     report.unchanged.extend(s.path for s in plan.unchanged)
     report.failed_before.extend(plan.failed_before)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from importlib.resources import files
 from pathlib import Path
@@ -18,6 +18,7 @@ from pipeline.records import Minutes
 from pipeline.resolve import archive as persons
 from pipeline.store.absolute_paths import make_paths_absolute
 from pipeline.store.case_rows import CASE_TABLE_COLUMNS, NOTICE_COLUMNS, case_rows, notice_columns
+from pipeline.store.failures import is_locked, open_failed
 from pipeline.store.links import listed_name
 from pipeline.store.vote_rows import VOTE_TABLE_COLUMNS, vote_rows
 
@@ -45,6 +46,11 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE files ADD COLUMN IF NOT EXISTS relative_path VARCHAR",
         "ALTER TABLE documents ADD COLUMN IF NOT EXISTS root VARCHAR",
         "ALTER TABLE documents ADD COLUMN IF NOT EXISTS relative_path VARCHAR",
+    ),
+    # a file's name as the file system holds it (may not be UTF-8); NULL for rows loaded before
+    6: (
+        "ALTER TABLE documents ADD COLUMN IF NOT EXISTS path_bytes BLOB",
+        "ALTER TABLE files ADD COLUMN IF NOT EXISTS path_bytes BLOB",
     ),
     # rows loaded before version 7 keep NULL: the link to the replaced member's row is new
     7: (
@@ -97,6 +103,7 @@ TABLE_COLUMNS: dict[str, dict[str, pa.DataType]] = {
         "confidence": pa.float64(),
         "root": pa.string(),
         "relative_path": pa.string(),
+        "path_bytes": pa.binary(),
     },
     "pages": {
         "sha256": pa.string(),
@@ -210,18 +217,17 @@ def connect(
     return con
 
 
-def open_waiting(path: Path, *, read_only: bool, wait_s: float) -> duckdb.DuckDBPyConnection:
+def open_waiting(
+    path: Path, *, read_only: bool, wait_s: float, config: dict[str, Any] | None = None
+) -> duckdb.DuckDBPyConnection:
     """duckdb.connect, retried while another process holds the file's lock."""
     deadline = time.monotonic() + wait_s
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
-        except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower() or time.monotonic() >= deadline:
-                raise DatabaseError(
-                    f"cannot open {path}: {exc}",
-                    hint="another protokoll process is writing to it; wait for it to finish",
-                ) from exc
+            return duckdb.connect(str(path), read_only=read_only, config=config or {})
+        except duckdb.Error as exc:
+            if not is_locked(exc) or time.monotonic() >= deadline:
+                raise open_failed(exc, path) from exc
             time.sleep(LOCK_RETRY_S)
 
 
@@ -275,7 +281,8 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
         yield
         con.commit()
     except BaseException:
-        con.rollback()
+        with suppress(duckdb.TransactionException):  # a commit that failed has ended it already
+            con.rollback()
         persons.forget(con)
         raise
     persons.committed(con)
@@ -371,6 +378,7 @@ def rows_of(minutes: Minutes) -> dict[str, list[dict[str, Any]]]:
                 "confidence": minutes.confidence,
                 "root": minutes.source.root,
                 "relative_path": minutes.source.relative_path,
+                "path_bytes": minutes.source.path_bytes,
             }
         ],
         "pages": [

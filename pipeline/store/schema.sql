@@ -16,7 +16,8 @@ CREATE TABLE IF NOT EXISTS documents (
     ingested_at  TIMESTAMP NOT NULL,
     confidence   DOUBLE,                  -- 0–1 that it is minutes, from the signs it shows (v3)
     root         VARCHAR,                 -- the folder the run was given, absolute (v5)
-    relative_path VARCHAR                 -- path relative to root (v5)
+    relative_path VARCHAR,                -- path relative to root (v5)
+    path_bytes   BLOB                     -- the file's name as the file system holds it (v6)
 );
 
 CREATE TABLE IF NOT EXISTS pages (
@@ -176,7 +177,8 @@ CREATE TABLE IF NOT EXISTS files (
     size_bytes  BIGINT NOT NULL,
     run_id      INTEGER,                  -- the run that last wrote this row
     root        VARCHAR,                  -- the folder the run was given, absolute (v5)
-    relative_path VARCHAR                 -- path relative to root (v5)
+    relative_path VARCHAR,                -- path relative to root (v5)
+    path_bytes  BLOB                      -- the name's bytes; `path` escapes what is not UTF-8 (v6)
 );
 
 -- A document that holds a meeting already loaded from another file (a scan and a text PDF of

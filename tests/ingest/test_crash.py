@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.ingest.batch import writer_lock
+from pipeline.ingest.lock import writer_lock
 from tests.ingest.conftest import LARGER, MEETINGS, table_rows
 
 runner = CliRunner()
