@@ -74,8 +74,8 @@ def _as_version_4(db_path: Path, *, relative_to: Path) -> None:
     try:
         prefix = str(relative_to) + "/"
         for table in ("files", "documents"):
-            con.execute(f"ALTER TABLE {table} DROP COLUMN root")
-            con.execute(f"ALTER TABLE {table} DROP COLUMN relative_path")
+            for column in ("root", "relative_path", "path_bytes"):  # path_bytes: version 6
+                con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
         rows = con.execute("SELECT path, sha256, size_bytes, run_id FROM files").fetchall()
         con.execute("DELETE FROM files")
         for path, sha, size, run_id in rows:
