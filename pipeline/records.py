@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import ClassVar
 
 
 class SourceFormat(StrEnum):
@@ -72,6 +73,11 @@ class SourceFile:
     root: str | None = None  # the folder the run was given (absolute), when found under one
     relative_path: str | None = None  # `path` relative to `root`
     path_bytes: bytes | None = None  # None for a source made in code: `path` opens it
+    # JSON (a shard's records, read by pydantic) carries the bytes as base64: they may not be UTF-8
+    __pydantic_config__: ClassVar[dict[str, str]] = {
+        "ser_json_bytes": "base64",
+        "val_json_bytes": "base64",
+    }
 
     @property
     def location(self) -> Path:

@@ -66,6 +66,7 @@ SURVEY_SCHEMA = pa.schema(
         ("stage", pa.string()),
         ("error_type", pa.string()),
         ("message", pa.string()),
+        ("path_bytes", pa.binary()),  # the name as the file system holds it (may not be UTF-8)
     ]
 )
 
@@ -166,6 +167,7 @@ def write_survey(folder: Path, roots: Sequence[Path], survey: Survey) -> bool:
             "size_bytes": s.size_bytes,
             "root": s.root,
             "relative_path": s.relative_path,
+            "path_bytes": s.path_bytes,
         }
         for s in survey.sources
     ] + [
@@ -229,7 +231,13 @@ def _read_survey(path: Path) -> Surveyed:
             fmt = SourceFormat(r["format"])
             sources.append(
                 SourceFile(
-                    r["path"], r["sha256"], fmt, r["size_bytes"], r["root"], r["relative_path"]
+                    r["path"],
+                    r["sha256"],
+                    fmt,
+                    r["size_bytes"],
+                    r["root"],
+                    r["relative_path"],
+                    r.get("path_bytes"),
                 )
             )
     return Surveyed(

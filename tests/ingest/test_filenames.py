@@ -128,3 +128,19 @@ def test_extract_prints_the_json_of_a_latin1_name(latin1_archive: tuple[Path, by
     assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
     contract = json.loads(done.stdout.decode("utf-8"))
     assert contract["source"]["path"] == printable(raw)
+
+
+def test_a_latin1_name_goes_through_shards(
+    latin1_archive: tuple[Path, bytes], tmp_path: Path
+) -> None:
+    """`protokoll read` keeps the name's bytes in its shards (JSON as base64), `load` too."""
+    from pipeline.ingest.load import load_shards
+    from pipeline.ingest.read import read_archive
+
+    root, raw = latin1_archive
+    read = read_archive([root], tmp_path / "shards", BatchOptions(jobs=1))
+    assert (len(read.read), read.failed, read.unreadable) == (2, [], [])
+    loaded = load_shards([tmp_path / "shards"], tmp_path / "load.duckdb")
+    assert loaded.run.ok and len(loaded.run.loaded) == 2
+    stored = table_rows(tmp_path / "load.duckdb", "SELECT path, path_bytes FROM documents")
+    assert (printable(raw), raw) in stored
