@@ -29,6 +29,7 @@ SHA = r"(?P<sha256>[0-9a-f]{64})"
 JSON = r"(?P<json>\.json)?"
 PNG_HEADERS = {"cache-control": "max-age=3600"}
 RECENT_MEETINGS = 15
+CSRF_COOKIE = "ds_csrftoken"  # a cross-site form carries no cookie (SameSite=Lax): refused
 
 
 def _config(datasette: Any) -> dict[str, str]:
@@ -127,6 +128,8 @@ async def review_decide(datasette: Any, request: Request) -> Response:
     """POST: write one decision to the overrides file (nothing else is ever written)."""
     if request.method != "POST":
         return Response.text("POST a decision from /review", status=405)
+    if CSRF_COOKIE not in request.cookies:  # Datasette checks the token only when it is there
+        return Response.text("inget skrevs: beslut tas bara emot från sidan /review", status=403)
     form = await request.post_vars()
     overrides = Path(_config(datasette)["overrides"])
     try:

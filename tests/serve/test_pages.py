@@ -128,6 +128,16 @@ def test_review_decision_goes_to_the_overrides_file_only(client: Client, sample:
     assert token is not None
     cookies = {"ds_csrftoken": page.cookies.get("ds_csrftoken", "")}
     before = hashlib.sha256(sample.db.read_bytes()).hexdigest()
+    cross_site = client.post(
+        "/review/decide", data={"position": str(item["position"]), "decision": "merge"}
+    )
+    assert cross_site.status_code == 403 and not sample.overrides.exists()
+    forged = client.post(
+        "/review/decide",
+        data={"csrftoken": "forged", "position": str(item["position"]), "decision": "merge"},
+        cookies=cookies,
+    )
+    assert forged.status_code == 403 and not sample.overrides.exists()
     refused = client.post(
         "/review/decide",
         data={"csrftoken": token.group(1), "position": "999", "decision": "merge"},
