@@ -8,6 +8,7 @@ duplicates.py  when two files hold one meeting, and which extraction is better
 batch.py       the whole run: workers, periodic writes, run record
 lock.py        the writer lock, on the database's real file
 serial.py      the same in this process on an open connection (notebooks, tests)
+dry_run.py     what a run would do, with nothing written (`ingest --dry-run`)
 """
 
 from pipeline.ingest.batch import BatchOptions, run_batch

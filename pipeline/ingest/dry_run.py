@@ -48,7 +48,7 @@ class DryRun:
             f"unchanged {self.unchanged}; failed before and not tried again {self.failed_before}"
         )
         if self.refused is not None:
-            out.append(f"the run would stop before changing anything: {self.refused.describe()}")
+            out.append("--prune would refuse: the run would stop before changing anything")
         return out
 
     def to_json(self) -> dict[str, Any]:

@@ -78,8 +78,8 @@ def test_a_dry_run_names_what_a_run_would_do_and_writes_nothing(
     refused = runner.invoke(app, args)  # 1 of 8 files gone is 12.5 %: over the default 10 %
     assert refused.exit_code == 5
     assert "would prune 1: " + str(texts[1]) in refused.stdout
-    assert refused.stdout.splitlines()[-1].startswith(
-        "the run would stop before changing anything: --prune refused: 1 of the 8 files"
+    assert refused.stdout.splitlines()[-1] == (
+        "--prune would refuse: the run would stop before changing anything"
     )
     assert refused.stderr.startswith("error: --prune refused: 1 of the 8 files loaded are gone")
     assert snapshot(tmp_path) == before
