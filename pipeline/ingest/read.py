@@ -8,10 +8,11 @@ killed or stopped run goes on where it was on the next.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Sequence
 from contextlib import closing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline.ingest.batch import (
@@ -22,7 +23,7 @@ from pipeline.ingest.batch import (
     _stop_on_sigterm,
     in_reading_order,
 )
-from pipeline.ingest.plan import ToRead
+from pipeline.ingest.plan import Survey, ToRead
 from pipeline.ingest.report import Failure
 from pipeline.ingest.shards import (
     remove_stale_temporaries,
@@ -80,7 +81,7 @@ def read_archive(
     pool = WorkerPool(roots, options or BatchOptions())
     with _stop_on_sigterm():
         try:
-            survey = pool.survey()
+            survey = _outside(pool.survey(), out)
             report.files, report.unreadable = len(survey.sources), survey.unreadable
             report.survey_written = write_survey(out, roots, survey)
             to_read: dict[str, ToRead] = {}  # one file of each content
@@ -102,6 +103,16 @@ def read_archive(
             report.interrupted = True
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _outside(survey: Survey, out: Path) -> Survey:
+    """The survey without the shards themselves, when they are written inside the archive."""
+    inside = str(out.resolve()) + os.sep
+    return replace(
+        survey,
+        sources=[s for s in survey.sources if not s.path.startswith(inside)],
+        unreadable=[f for f in survey.unreadable if not f.path.startswith(inside)],
+    )
 
 
 def _count(report: ReadReport, item: ToRead, result: Minutes | Failure) -> None:
