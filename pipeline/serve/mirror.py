@@ -24,6 +24,8 @@ from typing import Any
 
 import duckdb
 
+from pipeline.analysis.queries import require_views
+from pipeline.errors import DatabaseError
 from pipeline.serve.review import review_tables
 from pipeline.serve.search import search_tables
 from pipeline.store import db
@@ -99,9 +101,33 @@ def build_mirror(db_path: Path, target: Path) -> Mirror:
     started = time.perf_counter()
     copied_mtime = source_mtime(db_path)  # before reading: a write during the copy is newer
     partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
-    partial.unlink(missing_ok=True)
     source = db.connect(db_path, read_only=True)
-    out = sqlite3.connect(partial)
+    try:
+        require_views(source)  # a database of an older protokoll: say how to bring it up to date
+        partial.unlink(missing_ok=True)
+        relations = _fill(source, sqlite3.connect(partial), db_path, copied_mtime)
+    except duckdb.Error as exc:
+        partial.unlink(missing_ok=True)
+        raise DatabaseError(
+            f"cannot copy {db_path} for the web view: {exc}",
+            hint="a database of an older protokoll: run `protokoll ingest` on it once",
+        ) from exc
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise DatabaseError(
+            f"cannot write the web view's copy {target}: {exc}",
+            hint="the folder of the database must be writable",
+        ) from exc
+    finally:
+        source.close()
+    os.replace(partial, target)
+    return Mirror(target, True, time.perf_counter() - started, len(relations))
+
+
+def _fill(
+    source: duckdb.DuckDBPyConnection, out: sqlite3.Connection, db_path: Path, copied_mtime: float
+) -> list[str]:
+    """Every table and view of `source`, and the view's own tables, into `out`; the names."""
     try:
         out.execute("PRAGMA journal_mode = OFF")
         out.execute("PRAGMA synchronous = OFF")
@@ -116,9 +142,7 @@ def build_mirror(db_path: Path, target: Path) -> Mirror:
         out.execute("VACUUM")  # compact, and the file is complete before it is renamed
     finally:
         out.close()
-        source.close()
-    os.replace(partial, target)
-    return Mirror(target, True, time.perf_counter() - started, len(relations))
+    return relations
 
 
 def copy_into(source: Path, target: Path) -> None:

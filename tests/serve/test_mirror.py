@@ -102,3 +102,16 @@ def test_the_view_follows_a_database_written_while_it_runs(
         assert len(view.get("/ingest.json").json()["runs"]) == runs + 1
     finally:
         view.close()
+
+
+def test_an_older_database_is_refused_with_what_to_do(sample: Sample, tmp_path: Path) -> None:
+    from pipeline.errors import DatabaseError
+
+    db = _copy(sample, tmp_path)
+    con = duckdb.connect(str(db))
+    con.execute("DROP VIEW roles_over_time")  # as a database of an older protokoll has none
+    con.close()
+    with pytest.raises(DatabaseError, match="roles_over_time") as raised:
+        ensure_mirror(db)
+    assert "protokoll ingest" in raised.value.describe()
+    assert not mirror_path(db).exists() and not list(tmp_path.glob(".*partial"))
