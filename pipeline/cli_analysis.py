@@ -15,7 +15,7 @@ from rich.table import Table
 
 from pipeline.analysis import meeting as meetings
 from pipeline.analysis import queries
-from pipeline.analysis.export import ExportFormat, export_tables
+from pipeline.analysis.export import DATABASE_FORMATS, ExportFormat, export_tables
 from pipeline.analysis.search import search
 from pipeline.analysis.terms import query_terms
 from pipeline.cli_common import (
@@ -212,10 +212,16 @@ def export_command(
 ) -> None:
     """Write every table to a folder, one file per table, with schema.sql and load.sql.
 
-    `IMPORT DATABASE 'FOLDER'` in DuckDB rebuilds the database from it.
+    `IMPORT DATABASE 'FOLDER'` in DuckDB rebuilds the database from it. For people and other
+    tools: `xlsx` (a sheet per table and view), `excel-csv` (a CSV per table and view that Excel
+    opens) and `popolo` (persons, organizations, memberships, vote events and votes).
     """
     with _reading(db_path, write_to=[to]) as con:  # the export's folder, and no other
         files = export_tables(con, to, fmt)
+        if fmt not in DATABASE_FORMATS:
+            for file in files:
+                out.print(f"wrote {file}", highlight=False)
+            return
         counts = [con.execute(f'SELECT count(*) FROM "{f.stem}"').fetchone() for f in files]
     table = Table("table", "rows", "file", title=f"Exported to {to}")
     for file, count in zip(files, counts, strict=True):
