@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from pipeline.cli_common import DbOption, err, reports_errors
 from pipeline.cli_ingest import EXIT_INTERRUPTED, SHOWN_FAILURES, print_report
@@ -123,7 +124,7 @@ def read_command(
     err.print(
         f"{stopped}{len(report.read)} read, {report.already} already read, "
         f"{len(failures)} failed; {report.pages} pages ({report.ocr_pages} by OCR) in "
-        f"{report.seconds:.1f} s with {jobs} worker{'s' if jobs != 1 else ''} → {out} "
+        f"{report.seconds:.1f} s with {jobs} worker{'s' if jobs != 1 else ''} → {escape(str(out))} "
         f"({report.files + len(report.unreadable)} files surveyed)",
         highlight=False,
     )
@@ -192,7 +193,10 @@ def load_command(
             highlight=False,
         )
     for shard in report.unusable:
-        err.print(f"[red]unreadable shard[/] {shard} (delete it and read the file again)")
+        err.print(
+            f"[red]unreadable shard[/] {escape(shard)} (delete it and read the file again)",
+            highlight=False,
+        )
     if report.run.interrupted:
         raise typer.Exit(EXIT_INTERRUPTED)
     if report.run.failed or report.unusable:
@@ -204,6 +208,7 @@ def _print_failures(failures: list[Failure]) -> None:
     if by_type:
         err.print("failed: " + ", ".join(f"{n} {t}" for t, n in by_type.most_common()))
     for failure in failures[:SHOWN_FAILURES]:
-        err.print(f"[red]failed[/] {failure.error_type}: {failure.message}", highlight=False)
+        message = escape(failure.message)
+        err.print(f"[red]failed[/] {failure.error_type}: {message}", highlight=False)
     if len(failures) > SHOWN_FAILURES:
         err.print(f"… and {len(failures) - SHOWN_FAILURES} more in the shards")

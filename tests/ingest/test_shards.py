@@ -158,14 +158,17 @@ def test_a_second_load_loads_nothing(archive: Path, tmp_path: Path) -> None:
 def test_files_not_read_yet_wait_and_files_gone_are_pruned(archive: Path, tmp_path: Path) -> None:
     out, db_path = tmp_path / "shards", tmp_path / "a.duckdb"
     read_archive([archive], out, ONE)
-    late = sorted(archive.glob("*.txt"))[0]
+    late, damaged = sorted(archive.glob("*.txt"))[:2]
     (shard := shard_path(out, _sha_of(out, late))).unlink()
+    (bad := shard_path(out, _sha_of(out, damaged))).write_bytes(b"PAR1 not a shard")
     waiting = load_shards([out], db_path)
-    assert waiting.waiting == [str(late)] and len(waiting.run.loaded) == MEETINGS - 1
+    assert waiting.waiting == [str(late)] and waiting.unusable == [str(bad)]
+    assert len(waiting.run.loaded) == MEETINGS - 2 and not waiting.run.failed
 
-    read_archive([archive], out, ONE)  # reads the missing one again
-    assert shard.exists()
-    assert load_shards([out], db_path).run.loaded == [str(late)]
+    bad.unlink()  # as the load says: delete it and read the file again
+    read_archive([archive], out, ONE)  # reads the two missing ones again
+    assert shard.exists() and bad.exists()
+    assert sorted(load_shards([out], db_path).run.loaded) == sorted([str(late), str(damaged)])
 
     late.unlink()
     read_archive([archive], out, ONE)  # the survey no longer lists it
