@@ -12,6 +12,7 @@ from pipeline.extract.markup import extract_markup
 from pipeline.extract.office import extract_office
 from pipeline.extract.pdf import extract_pdf
 from pipeline.extract.text import extract_text_file
+from pipeline.limits import check_text
 from pipeline.records import ExtractedDoc, Page, SourceFile, SourceFormat
 
 Extractor = Callable[[Path], tuple[Page, ...]]
@@ -30,4 +31,6 @@ EXTRACTORS_BY_SUFFIX: dict[str, Extractor] = dict.fromkeys(MARKUP_READERS, extra
 def extract(source: SourceFile) -> ExtractedDoc:
     path = source.location
     reader = EXTRACTORS_BY_SUFFIX.get(path.suffix.lower(), EXTRACTORS[source.format])
-    return ExtractedDoc(source, reader(path))
+    pages = reader(path)
+    check_text(pages, path=source.path)
+    return ExtractedDoc(source, pages)

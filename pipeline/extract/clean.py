@@ -38,6 +38,14 @@ EIGHT_REFERENCE = re.compile(
 HEADING_NUMBER = re.compile(r"^§\s*(\d{1,3})\b")
 SUSPENDED_COMPOUND = re.compile(r"^(?:och|eller|samt|resp\.?|respektive|till)\b")
 HYPHENATED_END = re.compile(r"(?<=[a-zåäöéü])-$")
+# A run of spaces and tabs is cut to this length: still wide enough to part columns, and no
+# pattern that tries a gap from each of its positions ("\s+och") meets a megabyte of blanks.
+MAX_BLANK_RUN = 64
+LONG_BLANK_RUN = re.compile(rf"[ \t]{{{MAX_BLANK_RUN + 1},}}")
+
+
+def shorten_blank_runs(text: str) -> str:
+    return LONG_BLANK_RUN.sub(lambda run: run[0][:MAX_BLANK_RUN], text)
 
 
 def normalise(text: str) -> str:
@@ -46,7 +54,7 @@ def normalise(text: str) -> str:
         text = "\n".join(restore_letters(line) for line in text.split("\n"))
     for old, new in {**LIGATURES, **INVISIBLE}.items():
         text = text.replace(old, new)
-    return text
+    return shorten_blank_runs(text)
 
 
 def repair_section_signs(line: str) -> str:

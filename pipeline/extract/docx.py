@@ -23,6 +23,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 
 from pipeline.errors import CorruptFile
 from pipeline.extract.markup_text import HEADING_MARK, split_headings
+from pipeline.limits import check_archive
 from pipeline.records import Page, PageMethod
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -52,6 +53,7 @@ def extract_docx(path: Path) -> tuple[Page, ...]:
 def read_docx(path: Path, *, source: str) -> tuple[Page, ...]:
     """Read `path`; errors name `source`, the file the user gave (it may have been converted)."""
     started = time.perf_counter()
+    check_archive(path, kind="Word document", source=source)
     try:
         document = docx.Document(str(path))
     # lxml's parse errors are SyntaxErrors; python-docx raises ValueError for a macro-enabled

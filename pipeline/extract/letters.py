@@ -18,7 +18,7 @@ UNREADABLE = "\ufffd"
 CANDIDATE_LETTERS = ("ä", "ö", "å", "é")
 MAX_DAMAGED_LETTERS = 4  # 4⁴ candidates: beyond that a word is too damaged to restore
 MIN_COMPOUND_TAIL = 4
-WORD = re.compile(rf"[\w{UNREADABLE}]*{UNREADABLE}[\w{UNREADABLE}]*")
+WORD = re.compile(rf"(?<![\w{UNREADABLE}])[\w{UNREADABLE}]*{UNREADABLE}[\w{UNREADABLE}]*")
 SECTION_SIGN = re.compile(rf"^{UNREADABLE}\s?(?=\d)|(?<=\s){UNREADABLE}\s?(?=\d+\b)")
 # What may stand before a sentence's first word: nothing, end punctuation, "§ 2", "3."
 OPENS_SENTENCE = re.compile(r"(?:^|[.:!?]|^§\s*\d+[.:]?|^\d+[.)]?)$")

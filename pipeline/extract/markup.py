@@ -37,12 +37,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from pipeline.extract.clean import shorten_blank_runs
 from pipeline.extract.markup_latex import latex_to_text
 from pipeline.extract.markup_markdown import markdown_to_text
 from pipeline.extract.markup_org import org_to_text
 from pipeline.extract.markup_text import split_headings, tidy
 from pipeline.extract.markup_typst import typst_to_text
 from pipeline.extract.text import decode
+from pipeline.limits import check_text_file
 from pipeline.records import Page, PageMethod
 
 READERS: dict[str, Callable[[str], str]] = {
@@ -56,7 +58,7 @@ READERS: dict[str, Callable[[str], str]] = {
 
 def read_markup(source: str, suffix: str) -> tuple[str, tuple[int, ...]]:
     """The text of a markup source and its heading lines; `suffix` names its language."""
-    text = source.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = shorten_blank_runs(source.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"))
     return split_headings(tidy(READERS[suffix.lower()](text.replace("\f", "\n\n"))))
 
 
@@ -67,6 +69,7 @@ def markup_to_text(source: str, suffix: str) -> str:
 
 def extract_markup(path: Path) -> tuple[Page, ...]:
     started = time.perf_counter()
+    check_text_file(path)
     text, headings = read_markup(decode(path.read_bytes(), source=str(path)), path.suffix)
     seconds = time.perf_counter() - started
     return (Page(1, text, PageMethod.TEXT, None, seconds, headings=headings),)

@@ -21,6 +21,7 @@ from pathlib import Path
 from pipeline.errors import CorruptFile, ExtractionError, MissingDependency
 from pipeline.extract.docx import read_docx
 from pipeline.extract.worddoc import CannotRead, antiword_binary, read_doc
+from pipeline.limits import check_archive
 from pipeline.records import Page
 
 OFFICE_TIMEOUT_S = 120
@@ -48,6 +49,7 @@ def office_binary() -> str:
 
 def extract_office(path: Path) -> tuple[Page, ...]:
     is_doc = path.suffix.lower() == ".doc"
+    check_archive(path, kind="document", source=str(path))  # .odt is a zip of XML too
     unread = None  # why antiword did not read a .doc file
     antiword = antiword_binary() if is_doc else None
     if antiword is not None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from pipeline.errors import CorruptFile
+from pipeline.limits import check_text_file
 from pipeline.records import Page, PageMethod
 
 FORM_FEED = "\f"  # text exports of paged documents mark page breaks with it
@@ -117,6 +118,7 @@ def plausibility(text: str) -> tuple[int, int]:
 
 
 def extract_text_file(path: Path) -> tuple[Page, ...]:
+    check_text_file(path)
     text = decode(path.read_bytes(), source=str(path))
     chunks = text.split(FORM_FEED)
     return tuple(Page(n, chunk, PageMethod.TEXT) for n, chunk in enumerate(chunks, 1))
