@@ -86,8 +86,8 @@ def ingest_command(
         typer.Option(
             "--scheduler",
             metavar="ADDRESS|FILE",
-            help="With --engine dask: the running cluster's scheduler (tcp://host:8786 or a "
-            "scheduler file); without it, a cluster of --jobs workers on this machine.",
+            help="With --engine dask: the running cluster's scheduler (tcp://host:8786, or a "
+            "scheduler file, *.json); without it, a cluster of --jobs workers on this machine.",
         ),
     ] = None,
     document_timeout: Annotated[

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from uuid import uuid4
 
-from distributed import Client, Future, LocalCluster, WorkerPlugin, as_completed
+from distributed import Client, LocalCluster, WorkerPlugin, as_completed
 from distributed.scheduler import KilledWorker
 
 from pipeline.errors import MissingDependency, WorkerCrashed
@@ -48,6 +48,8 @@ class DaskReaders:
     thread each, or the cluster whose scheduler is at `scheduler` (an address such as
     tcp://head:8786, or the path of a scheduler file)."""
 
+    reader = staticmethod(read_document)  # what each task runs
+
     def __init__(self, jobs: int, *, max_pages: int | None = None, scheduler: str | None = None):
         self.max_pages = max_pages
         self._cluster: LocalCluster | None = None
@@ -65,7 +67,7 @@ class DaskReaders:
         self._local_jobs = jobs if scheduler is None else None
         self._threads = (0, -THREADS_REFRESH_S)  # threads of a running cluster, when asked
         self._pending: dict[str, tuple[int, SourceFile]] = {}
-        self._futures = as_completed(loop=self._client.loop)
+        self._futures = as_completed(loop=self._client.loop, with_results=True, raise_errors=False)
         try:
             self._client.register_plugin(LoadModel())
         except BaseException:
@@ -85,14 +87,27 @@ class DaskReaders:
 
     def submit(self, number: int, source: SourceFile) -> None:
         key = f"{TASK_PREFIX}-{uuid4().hex}"
-        future = self._client.submit(read_document, source, self.max_pages, key=key, pure=False)
+        future = self._client.submit(self.reader, source, self.max_pages, key=key, pure=False)
         self._pending[key] = (number, source)
         self._futures.add(future)
 
     def completed(self) -> Iterator[tuple[int, Result]]:
-        for future in self._futures:  # as they complete, those submitted meanwhile included
+        # with_results: results are fetched by the client as tasks finish, not one by one here
+        for future, result in self._futures:  # those submitted meanwhile included
             number, source = self._pending.pop(future.key)
-            yield number, _result(future, source)
+            status = future.status
+            future.release()
+            if status == "finished":
+                yield number, result
+                continue
+            # an error comes as (type, exception, traceback), a cancelled task as the exception
+            error = result[1] if status == "error" else result
+            if isinstance(error, KilledWorker):
+                yield number, _crashed(source)
+            elif isinstance(error, BaseException):  # the cluster went away, or a bug: stop
+                raise error
+            else:
+                raise RuntimeError(f"a task ended {status}: {error!r}")
 
     def close(self, *, cancel: bool = False) -> None:
         if cancel:
@@ -103,27 +118,22 @@ class DaskReaders:
             self._cluster.close()
 
 
-def _result(future: Future[Result], source: SourceFile) -> Result:
-    try:
-        result: Result = future.result()
-    except KilledWorker:
-        error = WorkerCrashed(
-            "each worker process reading this file died (a crash in a PDF or image library, "
-            "or out of memory)",
-            path=source.path,
-            hint="check the file in another reader; it is skipped",
-        )
-        return Failure.of(source.path, error, source.sha256)
-    finally:
-        future.release()
-    return result
+def _crashed(source: SourceFile) -> Failure:
+    error = WorkerCrashed(
+        "each worker process reading this file died (a crash in a PDF or image library, "
+        "or out of memory)",
+        path=source.path,
+        hint="check the file in another reader; it is skipped",
+    )
+    return Failure.of(source.path, error, source.sha256)
 
 
 def _connect(scheduler: str) -> Client:
-    """A client of the running cluster at an address or a scheduler file."""
+    """A client of the running cluster at an address (tcp://head:8786) or a scheduler file,
+    which may not be written yet: the scheduler may be starting beside this run."""
     as_file = Path(scheduler).expanduser()
     try:
-        if as_file.is_file():
+        if "://" not in scheduler and (as_file.exists() or as_file.suffix == ".json"):
             return Client(
                 scheduler_file=str(as_file), timeout=CONNECT_TIMEOUT_S, set_as_default=False
             )

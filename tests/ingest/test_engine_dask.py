@@ -3,6 +3,7 @@ message when Dask is not installed."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -12,13 +13,24 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
+from pipeline.discover import identify
 from pipeline.ingest import BatchOptions, run_batch
 from pipeline.ingest.engines import Engine
+from pipeline.ingest.report import Failure
+from pipeline.ingest.workers import Result, read_document, read_in_order
+from pipeline.records import SourceFile
 from tests.conftest import SAMPLE_DIR, requires_tesseract
 from tests.ingest.conftest import MEETINGS
 from tests.ingest.test_crash import snapshot
 
 runner = CliRunner()
+
+
+def read_or_die(source: SourceFile, max_pages: int | None = None) -> Result:
+    """As a PDF library that crashes the process on one file."""
+    if "krasch" in source.path:
+        os._exit(11)
+    return read_document(source, max_pages)
 
 
 def worker_processes() -> list[psutil.Process]:
@@ -39,7 +51,9 @@ def test_a_cluster_of_two_workers_gives_the_tables_of_the_local_engine(
     shutil.copytree(SAMPLE_DIR, archive / "sample")  # a text PDF and a scan
     local = tmp_path / "local.duckdb"
     assert not run_batch([archive], local, BatchOptions(jobs=2)).failed
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True) as cluster:
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
         options = BatchOptions(jobs=2, engine=Engine.DASK, scheduler=cluster.scheduler_address)
         report = run_batch([archive], tmp_path / "dask.duckdb", options)
     assert not report.failed and len(report.loaded) == MEETINGS + 2
@@ -61,6 +75,39 @@ def test_a_worker_killed_midway_costs_no_document(archive: Path, tmp_path: Path)
     assert killed and not psutil.pid_exists(killed[0])
     assert report.failed == [] and len(report.loaded) == MEETINGS
     assert worker_processes() == []  # the cluster went with the run
+
+
+def test_a_document_that_kills_its_workers_fails_alone(
+    synthetic_texts: Path, tmp_path: Path
+) -> None:
+    dask = pytest.importorskip("dask")
+    pytest.importorskip("distributed")
+    from pipeline.ingest.dask_engine import DaskReaders
+
+    class CrashingReaders(DaskReaders):
+        reader = staticmethod(read_or_die)
+
+    archive = tmp_path / "arkiv"
+    archive.mkdir()
+    for text in sorted(synthetic_texts.glob("*.txt"))[:2]:
+        shutil.copy(text, archive / text.name)
+    shutil.copy(text, archive / "c_krasch.txt")
+    sources = [identify(p) for p in sorted(archive.glob("*.txt"))]
+    # the first death makes the document suspect, the second proves it; one task a worker, so
+    # no other document is ever on a worker that dies
+    settings = {
+        "distributed.scheduler.allowed-failures": 1,
+        "distributed.scheduler.worker-saturation": 1.0,
+    }
+    with dask.config.set(settings):
+        readers = CrashingReaders(2)
+    try:
+        results = list(read_in_order(readers, ((s.path, s) for s in sources)))
+    finally:
+        readers.close()
+    assert [path for path, _ in results] == [s.path for s in sources]
+    failed = {Path(p).name: r.error_type for p, r in results if isinstance(r, Failure)}
+    assert failed == {"c_krasch.txt": "WorkerCrashed"}
 
 
 def test_without_dask_the_engine_says_what_to_install(
