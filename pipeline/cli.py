@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from pipeline import __version__
 from pipeline.cli_analysis import register as register_analysis_commands
 from pipeline.cli_common import DbOption, OutputFormat, out, print_query, reports_errors
 from pipeline.cli_ingest import register as register_ingest_commands
@@ -24,8 +25,11 @@ EVAL_REPORT_WIDTH = 120  # the per-document table has eleven columns
 
 app = typer.Typer(
     help="Turn an archive of Swedish meeting minutes (protokoll) into a DuckDB database.",
+    epilog="Example: protokoll ingest data/sample --db protokoll.duckdb && protokoll summary\n\n"
+    "Exit status: 0 done, 1 some file failed, 2 a bad argument or input file, 3 a missing "
+    "dependency, 4 a database problem, 5 refused (it would do harm), 130 stopped.",
     no_args_is_help=True,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,  # plain help: no <bool> after a flag, no [extra] read as markup
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 register_ingest_commands(app)
@@ -34,6 +38,24 @@ app.add_typer(persons_app, name="persons")
 register_analysis_commands(app)
 register_serve_command(app)
 register_votes_commands(app)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"protokoll {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Turn an archive of Swedish meeting minutes (protokoll) into a DuckDB database."""
 
 
 @app.command(epilog="Example: protokoll extract data/sample/rar_au_2020-03-25.pdf --json")

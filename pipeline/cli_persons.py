@@ -33,8 +33,9 @@ from pipeline.store import db
 
 persons_app = typer.Typer(
     help="The people of the archive: every spelling tied to one person id, and why.",
+    epilog='Example: protokoll persons show "Anna Berg" --db protokoll.duckdb',
     no_args_is_help=True,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,  # plain help: no <bool> after a flag, no [extra] read as markup
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
