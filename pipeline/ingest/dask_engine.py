@@ -58,7 +58,7 @@ class DaskReaders:
                 n_workers=jobs,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                dashboard_address=":0",  # the scheduler serves HTTP anyway: any free port
                 silence_logs=logging.ERROR,
             )
             self._client = Client(self._cluster, set_as_default=False)

@@ -52,7 +52,7 @@ def test_a_cluster_of_two_workers_gives_the_tables_of_the_local_engine(
     local = tmp_path / "local.duckdb"
     assert not run_batch([archive], local, BatchOptions(jobs=2)).failed
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as cluster:
         options = BatchOptions(jobs=2, engine=Engine.DASK, scheduler=cluster.scheduler_address)
         report = run_batch([archive], tmp_path / "dask.duckdb", options)
