@@ -100,6 +100,7 @@ class Page:
     # Lines (0-based, in `text`) that the source marks as headings: Markdown "#", LaTeX
     # \section, Word heading styles. Plain text and scans mark none.
     headings: tuple[int, ...] = ()
+    warnings: tuple[str, ...] = ()  # how reading went wrong without failing: bad bytes replaced
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,7 @@ class CleanText:
     pages: tuple[PageInfo, ...]
     lines: tuple[Line, ...]
     running_lines: tuple[str, ...] = ()  # headers and footers, once each: they often name the body
+    warnings: tuple[str, ...] = ()  # the pages' warnings, for the document's
 
 
 @dataclass(frozen=True)

@@ -154,7 +154,12 @@ def clean(doc: ExtractedDoc) -> CleanText:
         )
         for p in doc.pages
     )
-    return CleanText(infos, tuple(repair_eights(_join_hyphenated(lines))), tuple(removed.values()))
+    return CleanText(
+        infos,
+        tuple(repair_eights(_join_hyphenated(lines))),
+        tuple(removed.values()),
+        tuple(warning for page in doc.pages for warning in page.warnings),
+    )
 
 
 def _join_hyphenated(lines: list[Line]) -> list[Line]:

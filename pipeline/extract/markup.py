@@ -43,7 +43,7 @@ from pipeline.extract.markup_markdown import markdown_to_text
 from pipeline.extract.markup_org import org_to_text
 from pipeline.extract.markup_text import split_headings, tidy
 from pipeline.extract.markup_typst import typst_to_text
-from pipeline.extract.text import decode
+from pipeline.extract.text import decode_noting
 from pipeline.limits import check_text_file
 from pipeline.records import Page, PageMethod
 
@@ -70,6 +70,7 @@ def markup_to_text(source: str, suffix: str) -> str:
 def extract_markup(path: Path) -> tuple[Page, ...]:
     started = time.perf_counter()
     check_text_file(path)
-    text, headings = read_markup(decode(path.read_bytes(), source=str(path)), path.suffix)
+    source, warnings = decode_noting(path.read_bytes(), source=str(path))
+    text, headings = read_markup(source, path.suffix)
     seconds = time.perf_counter() - started
-    return (Page(1, text, PageMethod.TEXT, None, seconds, headings=headings),)
+    return (Page(1, text, PageMethod.TEXT, None, seconds, headings=headings, warnings=warnings),)

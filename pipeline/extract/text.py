@@ -49,23 +49,49 @@ PLAUSIBLE_SCORE = 1
 IMPLAUSIBLE_SCORE = -3
 MAX_IMPLAUSIBLE_SHARE = 0.02  # of all characters: more and the text is not in any known encoding
 MIN_IMPLAUSIBLE_TO_REJECT = 4  # a stray odd character or two never makes a file unreadable
+UNREADABLE = "\ufffd"  # the replacement character, which the cleaning stage reads as å, ä, ö
+MAX_BAD_UTF8_SHARE = 0.01  # of the file's bytes: more, and the file is not damaged UTF-8
 NON_ASCII = re.compile(r"[^\x09\x0a\x0c\x0d\x20-\x7e]")
 ASCII_PRINTABLE = bytes(range(0x20, 0x7F))
 
 
 def decode(raw: bytes, *, source: str | None = None) -> str:
     """Decode bytes, trusting a BOM or valid UTF-8 first and scored candidates after that."""
+    return decode_noting(raw, source=source)[0]
+
+
+def decode_noting(raw: bytes, *, source: str | None = None) -> tuple[str, tuple[str, ...]]:
+    """The text, and a warning when a few bytes that are not UTF-8 were read as U+FFFD."""
     for bom, encoding in BOMS:
         if raw.startswith(bom):
-            return _strict(raw, encoding, source)
+            return _strict(raw, encoding, source), ()
     utf16 = utf16_without_bom(raw)  # before UTF-8: NUL bytes are valid UTF-8
     if utf16 is not None:
-        return _strict(raw, utf16, source)
+        return _strict(raw, utf16, source), ()
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8"), ()
     except UnicodeDecodeError:
         pass
-    return decode_legacy(raw, source=source)[0]
+    damaged = mostly_utf8(raw)
+    if damaged is not None:
+        return damaged
+    return decode_legacy(raw, source=source)[0], ()
+
+
+def mostly_utf8(raw: bytes) -> tuple[str, tuple[str, ...]] | None:
+    """UTF-8 with a few damaged bytes (a bad copy, a truncated character), read with U+FFFD
+    in their place: the file shows more valid multi-byte characters than bad bytes, and the
+    bad bytes are under MAX_BAD_UTF8_SHARE of it. A file in a single-byte encoding has no
+    valid multi-byte characters, and is left to the legacy candidates."""
+    text = raw.decode("utf-8", "replace")
+    bad = text.count(UNREADABLE) - raw.count(UNREADABLE.encode())
+    wide = len(NON_ASCII.findall(text)) - text.count(UNREADABLE)
+    if bad > MAX_BAD_UTF8_SHARE * len(raw) or wide <= bad:
+        return None
+    share = bad / len(raw)
+    return text, (
+        f'{bad} bytes that are not UTF-8 read as "{UNREADABLE}" ({share:.2%} of the file)',
+    )
 
 
 def decode_legacy(raw: bytes, *, source: str | None = None) -> tuple[str, str]:
@@ -119,9 +145,12 @@ def plausibility(text: str) -> tuple[int, int]:
 
 def extract_text_file(path: Path) -> tuple[Page, ...]:
     check_text_file(path)
-    text = decode(path.read_bytes(), source=str(path))
+    text, warnings = decode_noting(path.read_bytes(), source=str(path))
     chunks = text.split(FORM_FEED)
-    return tuple(Page(n, chunk, PageMethod.TEXT) for n, chunk in enumerate(chunks, 1))
+    return tuple(
+        Page(n, chunk, PageMethod.TEXT, warnings=warnings if n == 1 else ())
+        for n, chunk in enumerate(chunks, 1)
+    )
 
 
 def _strict(raw: bytes, encoding: str, source: str | None) -> str:

@@ -112,7 +112,12 @@ def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
     votes, vote_warnings = read_votes(sections)
     vote_warnings += unlisted_voters(votes, [a.name for a in attendance])
     sections = with_outcome_details(sections, votes)
-    warnings = (*notes, *evidence.warnings(), *guesses(header, listed, signatories, sections))
+    warnings = (
+        *text.warnings,
+        *notes,
+        *evidence.warnings(),
+        *guesses(header, listed, signatories, sections),
+    )
     return Minutes(
         source,
         text.pages,
