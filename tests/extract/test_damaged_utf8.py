@@ -21,7 +21,7 @@ MINUTES = (
 
 def _damaged(text: str, bad: bytes = b"\xff") -> bytes:
     raw = text.encode("utf-8")
-    middle = raw.index("budget".encode())
+    middle = raw.index(b"budget")
     return raw[:middle] + bad + raw[middle:]
 
 
