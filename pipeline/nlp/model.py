@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import os
+import site
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -17,7 +19,24 @@ from pipeline.nlp.pieces import split
 from pipeline.records import Entity
 
 MODEL_ENV = "PROTOKOLL_NER_MODEL"  # another packaged pipeline directory, e.g. for experiments
-MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "protokoll_sv_ner"
+MODEL_NAME = "protokoll_sv_ner"
+CHECKOUT_MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / MODEL_NAME
+# `pip install .` (or pipx) puts the model beside the package's prefix: pyproject's data-files.
+INSTALLED_MODEL_DIRS = tuple(
+    Path(prefix) / "share" / "protokoll" / MODEL_NAME
+    for prefix in dict.fromkeys([sys.prefix, site.getuserbase()])
+)
+
+
+def _model_dir() -> Path:
+    """The checkout's models/ first (where training writes), else the installed copy."""
+    for where in (CHECKOUT_MODEL_DIR, *INSTALLED_MODEL_DIRS):
+        if (where / "config.cfg").is_file():
+            return where
+    return CHECKOUT_MODEL_DIR
+
+
+MODEL_DIR = _model_dir()
 PIPE_BATCH_SIZE = 64  # sections per nlp.pipe batch
 BATCH_CHARS = 200_000  # characters per batch, at most: the model's memory grows with them
 COMPONENTS = (features.FACTORY, ruler.FACTORY)  # importing them registers the factories
