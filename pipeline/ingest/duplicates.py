@@ -92,35 +92,52 @@ def find_same(mine: Held, candidates: Iterable[Held]) -> Match | None:
     return None
 
 
-def find_loaded(con: duckdb.DuckDBPyConnection, mine: Held) -> Match | None:
-    """The meeting already in the database that `mine` holds again, if any."""
-    if mine.date is None:
-        return None
-    rows = con.execute(
-        "SELECT m.meeting_id, d.path, m.organization, m.body FROM meetings m "
-        "JOIN documents d ON d.sha256 = m.meeting_id WHERE m.date = ? AND m.meeting_id <> ?",
-        [mine.date, mine.meeting_id],
-    ).fetchall()
-    candidates = (
-        Held(
-            meeting_id,
-            path,
-            organization,
-            body,
-            mine.date,
-            tuple(_column(con, "SELECT name FROM attendance WHERE meeting_id = ?", meeting_id)),
-            tuple(
-                _column(
-                    con,
-                    "SELECT title FROM sections WHERE meeting_id = ? AND title <> ''",
-                    meeting_id,
-                )
-            ),
-            _loaded_quality(con, meeting_id),
-        )
-        for meeting_id, path, organization, body in rows
-    )
-    return find_same(mine, candidates)
+class Loaded:
+    """The meetings already in the database that a batch's documents may hold again.
+
+    Read once for the batch: the loaded meetings on the batch's dates, and in full only those
+    whose header agrees with a document's, a few queries a batch in all. One query a loaded
+    meeting of each document's date made the cost of a document grow with the archive.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, batch: Sequence[Held]) -> None:
+        self.near: dict[str, list[Held]] = {}  # a document's sha256 → meetings it may hold
+        self.dropped: set[str] = set()  # meetings whose facts this batch removed
+        asked = sorted({h.date for h in batch if h.date is not None})
+        if not asked:
+            return
+        on_date: dict[str, list[tuple[str, str, str | None, str | None]]] = {}
+        for date, meeting_id, path, organization, body in con.execute(
+            "SELECT a.date, m.meeting_id, d.path, m.organization, m.body "
+            "FROM (SELECT unnest($1::VARCHAR[]) AS date) a "
+            "JOIN meetings m ON m.date = a.date::DATE "
+            "JOIN documents d ON d.sha256 = m.meeting_id ORDER BY a.date, m.rowid",
+            [asked],
+        ).fetchall():
+            on_date.setdefault(date, []).append((meeting_id, path, organization, body))
+        headers: dict[str, list[tuple[str, str, str | None, str | None, str]]] = {}
+        for mine in batch:
+            if mine.date is None:
+                continue
+            headers[mine.meeting_id] = [
+                (*header, mine.date)
+                for header in on_date.get(mine.date, ())
+                if header[0] != mine.meeting_id
+                and _agree(mine.organization, header[2])
+                and _agree(mine.body, header[3])  # else not the same meeting, whatever it holds
+            ]
+        wanted = sorted({h[0] for near in headers.values() for h in near})
+        read = _read_held(con, wanted) if wanted else {}
+        for sha, near in headers.items():
+            self.near[sha] = [
+                Held(meeting_id, path, organization, body, date, *read[meeting_id])
+                for meeting_id, path, organization, body, date in near
+            ]
+
+    def find(self, mine: Held) -> Match | None:
+        """The meeting already in the database that `mine` holds again, if any."""
+        near = self.near.get(mine.meeting_id, ())
+        return find_same(mine, (h for h in near if h.meeting_id not in self.dropped))
 
 
 def same_meeting(mine: Held, other: Held) -> str | None:
@@ -143,10 +160,6 @@ def _agree(one: str | None, other: str | None) -> bool:
     return one is None or other is None or fuzz.ratio(fold(one), fold(other)) >= TITLE_ALIKE
 
 
-def _column(con: duckdb.DuckDBPyConnection, sql: str, meeting_id: str) -> list[str]:
-    return [r[0] for r in con.execute(sql, [meeting_id]).fetchall()]
-
-
 def _alike(mine: Sequence[str], theirs: Sequence[str], cutoff: int) -> tuple[int, int] | None:
     """(found, n): how many of the shorter list's n items have a like in the other list."""
     if min(len(mine), len(theirs)) < MIN_ITEMS:
@@ -159,18 +172,40 @@ def _alike(mine: Sequence[str], theirs: Sequence[str], cutoff: int) -> tuple[int
     return found, len(shorter)
 
 
-def _loaded_quality(con: duckdb.DuckDBPyConnection, sha256: str) -> Quality:
-    row = con.execute(
-        "SELECT count(*), count(*) FILTER (WHERE method = 'ocr'), "
-        "avg(ocr_confidence) FILTER (WHERE method = 'ocr'), "
-        "(SELECT len(warnings) FROM documents WHERE sha256 = ?) "
-        "FROM pages WHERE sha256 = ?",
-        [sha256, sha256],
-    ).fetchone()
-    pages, ocr, confidence, warnings = row if row else (0, 0, None, 0)
-    text_share = 1.0 - ocr / pages if pages else 0.0
-    return Quality(
-        round(text_share, 4),
-        float(confidence) if confidence is not None else 100.0,
-        -int(warnings or 0),
+def _read_held(
+    con: duckdb.DuckDBPyConnection, meeting_ids: list[str]
+) -> dict[str, tuple[tuple[str, ...], tuple[str, ...], Quality]]:
+    """Names, § titles and quality of loaded meetings, as `held_in` reads them from a document."""
+    ids = [meeting_ids]
+    names = dict(
+        con.execute(
+            "SELECT meeting_id, list(name ORDER BY rowid) FROM attendance "
+            "WHERE meeting_id IN (SELECT unnest($1::VARCHAR[])) GROUP BY meeting_id",
+            ids,
+        ).fetchall()
     )
+    titles = dict(
+        con.execute(
+            "SELECT meeting_id, list(title ORDER BY rowid) FROM sections "
+            "WHERE meeting_id IN (SELECT unnest($1::VARCHAR[])) AND title <> '' "
+            "GROUP BY meeting_id",
+            ids,
+        ).fetchall()
+    )
+    found = {}
+    for sha, warnings, pages, ocr, confidence in con.execute(
+        "SELECT d.sha256, len(any_value(d.warnings)), count(p.page), "
+        "count(p.page) FILTER (WHERE p.method = 'ocr'), "
+        "avg(p.ocr_confidence) FILTER (WHERE p.method = 'ocr') "
+        "FROM documents d LEFT JOIN pages p ON p.sha256 = d.sha256 "
+        "WHERE d.sha256 IN (SELECT unnest($1::VARCHAR[])) GROUP BY d.sha256",
+        ids,
+    ).fetchall():
+        text_share = 1.0 - ocr / pages if pages else 0.0
+        quality = Quality(
+            round(text_share, 4),
+            float(confidence) if confidence is not None else 100.0,
+            -int(warnings or 0),
+        )
+        found[sha] = (tuple(names.get(sha, ())), tuple(titles.get(sha, ())), quality)
+    return found

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 import duckdb
 import pyarrow as pa
 
-from pipeline.ingest.duplicates import Held, Match, find_loaded, find_same, held_in
+from pipeline.ingest.duplicates import Held, Loaded, Match, find_same, held_in
 from pipeline.ingest.plan import (
     DEFAULT_GUARD,
     Known,
@@ -110,18 +110,21 @@ def _write(
 ) -> list[_Written]:
     written: list[_Written] = []
     in_batch: dict[str, _Written] = {}  # sha256 → the document with that content
-    for item, minutes in batch:
-        w = _Written(item, minutes, held_in(minutes))
+    loaded_before = _loaded(con, [item.source.sha256 for item, _ in batch])
+    helds = [held_in(minutes) for _, minutes in batch]
+    loaded = Loaded(con, helds)
+    for (item, minutes), held in zip(batch, helds, strict=True):
+        w = _Written(item, minutes, held)
         written.append(w)
         sha = item.source.sha256
-        if sha in in_batch or db.has_document(con, sha):
+        if sha in in_batch or sha in loaded_before:
             w.stored = Stored.ALREADY
             continue
         in_batch[sha] = w
         holding = [o.held for o in written if o.stored is Stored.LOADED and o is not w]
-        match = find_loaded(con, w.held) or find_same(w.held, holding)
+        match = loaded.find(w.held) or find_same(w.held, holding)
         if match is not None:
-            _settle(con, w, match, in_batch)
+            _settle(con, w, match, in_batch, loaded)
     rows = db.RowBatch()
     for w in written:  # people are linked only now, when it is known whose facts count
         if w.stored is not Stored.ALREADY:
@@ -133,8 +136,20 @@ def _write(
     return written
 
 
+def _loaded(con: duckdb.DuckDBPyConnection, shas: Sequence[str]) -> set[str]:
+    """Which of the batch's documents the database holds already: one query a batch."""
+    found = con.execute(
+        "SELECT sha256 FROM documents WHERE sha256 IN (SELECT unnest($1::VARCHAR[]))", [shas]
+    ).fetchall()
+    return {r[0] for r in found}
+
+
 def _settle(
-    con: duckdb.DuckDBPyConnection, mine: _Written, match: Match, in_batch: dict[str, _Written]
+    con: duckdb.DuckDBPyConnection,
+    mine: _Written,
+    match: Match,
+    in_batch: dict[str, _Written],
+    loaded: Loaded,
 ) -> None:
     """Two files, one meeting: the better extraction keeps the facts, the other is linked."""
     other = match.held
@@ -147,6 +162,7 @@ def _settle(
             loser.stored = Stored.DUPLICATE
         else:
             db.drop_facts(con, other.meeting_id)
+            loaded.dropped.add(other.meeting_id)
         con.execute(
             "UPDATE duplicate_documents SET meeting_id = ? WHERE meeting_id = ?",
             [mine.held.meeting_id, other.meeting_id],

@@ -22,7 +22,19 @@ from pipeline.store.failures import is_locked, open_failed
 from pipeline.store.links import listed_name
 from pipeline.store.vote_rows import VOTE_TABLE_COLUMNS, vote_rows
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
+
+
+def _rebuilt(table: str, not_null: tuple[str, ...]) -> tuple[str, ...]:
+    """Statements that copy `table` as it is, columns added by migrations too, without keys."""
+    return (
+        f"CREATE TABLE {table}_v8 AS SELECT * FROM {table}",
+        *(f"ALTER TABLE {table}_v8 ALTER COLUMN {c} SET NOT NULL" for c in not_null),
+        f"DROP TABLE {table}",
+        f"ALTER TABLE {table}_v8 RENAME TO {table}",
+    )
+
+
 # What each version adds to a database made by the one before (new tables come from schema.sql).
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     2: ("ALTER TABLE ingest_errors ADD COLUMN IF NOT EXISTS run_id INTEGER",),
@@ -60,6 +72,13 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE meetings ADD COLUMN IF NOT EXISTS taken_down_on DATE",
         "ALTER TABLE meetings ADD COLUMN IF NOT EXISTS appeal_deadline DATE",
         "ALTER TABLE decisions ADD COLUMN IF NOT EXISTS detail VARCHAR",
+    ),
+    # pages and sections lose their primary keys: DuckDB writes a table's whole key index at
+    # every checkpoint, and the writer checkpoints at every flush, so each flush cost more as
+    # the archive grew. DuckDB cannot drop a key: the tables are copied without one.
+    8: (
+        *_rebuilt("pages", ("sha256", "page", "method", "seconds", "chars", "rotation_deg")),
+        *_rebuilt("sections", ("meeting_id", "ordinal", "number", "title", "page", "text")),
     ),
 }
 # What a version needs beyond SQL statements, run after them.

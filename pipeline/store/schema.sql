@@ -28,8 +28,9 @@ CREATE TABLE IF NOT EXISTS pages (
     seconds         DOUBLE NOT NULL,
     chars           INTEGER NOT NULL,
     ocr_reason      VARCHAR,              -- why the page was OCR'd: no_text_layer, garbage_text_layer, …
-    rotation_deg    INTEGER NOT NULL,     -- quarter turn applied before OCR: 0, 90, 180, 270
-    PRIMARY KEY (sha256, page)
+    rotation_deg    INTEGER NOT NULL      -- quarter turn applied before OCR: 0, 90, 180, 270
+    -- no primary key (sha256, page), nor on sections (schema v8): DuckDB rewrites a key's whole
+    -- index at every checkpoint, and these are the archive's largest tables
 );
 
 CREATE TABLE IF NOT EXISTS meetings (
@@ -119,8 +120,7 @@ CREATE TABLE IF NOT EXISTS sections (
     page        INTEGER NOT NULL,
     text        VARCHAR NOT NULL,
     diary_number VARCHAR,                 -- "KS 2019/123": the case in the registry (diarienummer)
-    from_toc    BOOLEAN,                  -- known only from a table of contents: no text
-    PRIMARY KEY (meeting_id, ordinal)
+    from_toc    BOOLEAN                   -- known only from a table of contents: no text
 );
 
 CREATE TABLE IF NOT EXISTS decisions (
