@@ -55,6 +55,8 @@ def test_a_version_7_database_loses_the_keys_and_keeps_its_rows(tmp_path: Path) 
         with pytest.raises(duckdb.ConstraintException):
             con.execute("INSERT INTO sections (meeting_id, ordinal) VALUES (NULL, 1)")
         db.load_minutes(con, extracted(FIXTURES / "seeds" / "seed_001.txt"))
-        assert con.execute("SELECT max(version) FROM schema_migrations").fetchone() == (db.SCHEMA_VERSION,)
+        assert con.execute("SELECT max(version) FROM schema_migrations").fetchone() == (
+            db.SCHEMA_VERSION,
+        )
     finally:
         con.close()
