@@ -9,7 +9,7 @@ STAMP   = $(VENV)/.installed
 
 SYNTH_MEETINGS ?= 190
 
-.PHONY: demo demo-synthetic serve test install system-deps lint samples clean
+.PHONY: demo demo-synthetic serve notebook test install system-deps lint samples clean
 
 demo: install
 	$(BIN)/protokoll ingest data/sample --db $(DB)
@@ -24,6 +24,15 @@ demo-synthetic: install
 # The archive in a browser at http://127.0.0.1:8001/ (after `make demo`).
 serve: install
 	$(BIN)/protokoll serve --db $(DB)
+
+# notebooks/ in JupyterLab. The notebook reads $$PROTOKOLL_DB, else synthetic.duckdb when there is
+# one (`make demo-synthetic`), else protokoll.duckdb (ingesting data/sample when it is missing).
+notebook: install $(VENV)/.notebook
+	$(BIN)/jupyter lab notebooks/
+
+$(VENV)/.notebook: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[dev,notebook]"
+	touch $@
 
 test: install
 	$(BIN)/ruff check pipeline tests bench models
@@ -48,4 +57,4 @@ samples: install
 
 clean:
 	rm -rf $(VENV) $(DB) synthetic synthetic.duckdb .pytest_cache .mypy_cache .ruff_cache
-	rm -f *.view.sqlite
+	rm -f *.view.sqlite *.duckdb.lock $(DB).lock

@@ -10,6 +10,7 @@ gives the access back to a user who wants it, and `write_to` opens one folder on
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -51,7 +52,10 @@ def open_reader(
     folders in `write_to` (an export's) stay open."""
     con = db.connect(path, read_only=True)
     try:
-        con.execute("SET enable_progress_bar = false")  # it would print into csv and json
+        # The bar would print into csv and json. In Jupyter without ipywidgets DuckDB refuses to
+        # touch the setting at all, and draws no bar there either.
+        with contextlib.suppress(duckdb.InvalidInputException):
+            con.execute("SET enable_progress_bar = false")
         if not allow_files:
             if write_to:
                 folders = [str(folder.resolve()) + os.sep for folder in write_to]
