@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import signal
 import time
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Collection, Generator, Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -32,7 +32,15 @@ from pipeline.errors import DatabaseError, Refused
 from pipeline.filenames import printable
 from pipeline.ingest.engines import Engine, make_readers
 from pipeline.ingest.lock import writer_lock
-from pipeline.ingest.plan import DEFAULT_GUARD, Known, Plan, PruneGuard, Survey, ToRead
+from pipeline.ingest.plan import (
+    DEFAULT_GUARD,
+    Known,
+    Plan,
+    PruneGuard,
+    Survey,
+    ToRead,
+    database_files,
+)
 from pipeline.ingest.report import Failure, IngestReport
 from pipeline.ingest.store import prepare, store_batch, store_failure
 from pipeline.ingest.workers import DEFAULT_DOCUMENT_TIMEOUT_S, read_in_order
@@ -77,12 +85,15 @@ class DocumentSource(Protocol):
 class WorkerPool:
     """The archive under `roots`, read here by worker processes (`protokoll ingest`)."""
 
-    def __init__(self, roots: Sequence[Path], options: BatchOptions) -> None:
+    def __init__(
+        self, roots: Sequence[Path], options: BatchOptions, skip: Collection[Path] = ()
+    ) -> None:
         self.roots = roots
         self.options = options
+        self.skip = skip  # the database's own files, when it sits inside the archive
 
     def survey(self) -> Survey:
-        return Survey.of(self.roots)
+        return Survey.of(self.roots, self.skip)
 
     def read(self, to_read: Sequence[ToRead]) -> Results:
         if not to_read:
@@ -113,7 +124,7 @@ def run_batch(
 
     `roots` are what the run's record names; see the module docstring.
     """
-    source = source or WorkerPool(roots, options)
+    source = source or WorkerPool(roots, options, database_files(db_path))
     started = time.perf_counter()
     report = IngestReport(jobs=options.jobs)
     with writer_lock(db_path), _stop_on_sigterm():

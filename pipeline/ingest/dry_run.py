@@ -13,7 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import Refused
-from pipeline.ingest.plan import DEFAULT_GUARD, Known, PruneGuard, Survey, classify, retired
+from pipeline.ingest.plan import (
+    DEFAULT_GUARD,
+    Known,
+    PruneGuard,
+    Survey,
+    classify,
+    database_files,
+    retired,
+)
 from pipeline.store import db
 
 SHOWN_PATHS = 10  # a list longer than this is given as its count only
@@ -74,7 +82,7 @@ def plan_dry_run(
 ) -> DryRun:
     """Survey `roots` and plan a run against `db_path` without writing anything anywhere."""
     known, links = _read_known(db_path)
-    survey = Survey.of(roots)
+    survey = Survey.of(roots, database_files(db_path))
     old, gone = retired(survey, known, prune=prune)
     result = DryRun(prune=gone)
     if prune:

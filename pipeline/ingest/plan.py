@@ -7,7 +7,7 @@ archive reads each file once, parses none, and writes nothing but its run record
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from math import ceil
 from pathlib import Path
@@ -60,15 +60,18 @@ class Survey:
     found: dict[str, int] = field(default_factory=dict)  # each root given → files under it
 
     @classmethod
-    def of(cls, roots: Iterable[Path]) -> Survey:
+    def of(cls, roots: Iterable[Path], skip: Collection[Path] = ()) -> Survey:
         """Every file under `roots`, by absolute path (the same file is one path whatever the
-        folder the run starts in), each knowing its root and its path relative to it."""
+        folder the run starts in), each knowing its root and its path relative to it; the files
+        in `skip` (the database's own, when it sits inside the archive) are not the archive's."""
         sources, unreadable, found = [], [], {}
         for given in roots:
             root = given.resolve()  # absolute, links in the root itself followed
             base = root if root.is_dir() else root.parent
             found[str(root)] = 0
             for path, walk_error in walk_reporting([root]):
+                if path in skip:
+                    continue
                 found[str(root)] += 1
                 try:
                     if walk_error is not None:
@@ -85,6 +88,14 @@ class Survey:
     def gone(self, known_paths: Iterable[str]) -> list[str]:
         """Paths loaded before whose files are no longer there (what `--prune` removes)."""
         return sorted(p for p in known_paths if not Path(p).exists())
+
+
+def database_files(db_path: Path) -> frozenset[Path]:
+    """The files a database is kept in and beside (its log, its writer's lock, the web view's
+    mirror): never documents of an archive that holds the database."""
+    real = db_path.resolve()
+    beside = [real.with_name(real.name + end) for end in ("", ".wal", ".lock")]
+    return frozenset([*beside, real.with_name(real.stem + ".view.sqlite")])
 
 
 @dataclass(frozen=True)

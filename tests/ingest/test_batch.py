@@ -44,6 +44,16 @@ def test_two_workers_load_every_file_and_a_rerun_reads_none(archive: Path, tmp_p
     assert runs == [(1, "finished", MEETINGS, 0), (2, "finished", 0, MEETINGS)]
 
 
+def test_a_database_inside_the_archive_is_not_read_as_a_document(archive: Path) -> None:
+    db_path = archive / "protokoll.duckdb"
+    (archive / "protokoll.view.sqlite").write_bytes(b"SQLite format 3\0")  # the web view's mirror
+    first = run_batch([archive], db_path, TWO)
+    again = run_batch([archive], db_path, TWO)  # now the database and its lock are in the folder
+    assert len(first.loaded) == MEETINGS and not first.failed
+    assert (len(again.loaded), len(again.unchanged), again.failed) == (0, MEETINGS, [])
+    assert table_rows(db_path, "SELECT count(*) FROM ingest_errors") == [(0,)]
+
+
 def test_a_changed_file_replaces_its_old_version(archive: Path, tmp_path: Path) -> None:
     db_path = tmp_path / "a.duckdb"
     run_batch([archive], db_path, TWO)
