@@ -28,7 +28,7 @@ serve: install
 # notebooks/ in JupyterLab. The notebook reads $$PROTOKOLL_DB, else synthetic.duckdb when there is
 # one (`make demo-synthetic`), else protokoll.duckdb (ingesting data/sample when it is missing).
 notebook: install $(VENV)/.notebook
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter-lab notebooks/
 
 $(VENV)/.notebook: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[dev,notebook]"
