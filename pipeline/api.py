@@ -58,6 +58,10 @@ def ingest_paths(
     Worker processes (`jobs`, by default one per CPU) read the documents; files loaded before
     are skipped, changed ones replaced, and a file that fails is recorded, not raised: see the
     report's `failed`. Named `ingest_paths` because `pipeline.ingest` is the package.
+
+    The workers are started afresh and import the calling script again: in a script, call this
+    under `if __name__ == "__main__":`, or each worker runs the script and its documents are
+    recorded as WorkerCrashed. A notebook needs nothing.
     """
     from pipeline.ingest.batch import BatchOptions, run_batch
     from pipeline.limits import DEFAULT_MAX_PAGES
