@@ -16,6 +16,7 @@ from typing import Any
 
 from pipeline.records import Status
 from pipeline.synth.meetings import Listed, Meeting
+from pipeline.synth.notice import notice_block, posting
 from pipeline.synth.world import BodyKind
 
 SIGNATURE_LINE = "." * 40
@@ -28,6 +29,8 @@ class GoldPerson:
     title: str | None = None
     affiliation: str | None = None
     notes: list[str] = field(default_factory=list)
+    party: str | None = None  # only where the text writes it: "Anna Berg (S)"
+    substitute_for: str | None = None
 
     def add(self, role: str) -> None:
         if role not in self.roles:
@@ -43,6 +46,8 @@ class GoldPerson:
             "affiliation": self.affiliation,
             "page": 1,
             "notes": self.notes,
+            "party": self.party,
+            "substitute_for": self.substitute_for,
         }
 
 
@@ -59,15 +64,21 @@ def compose(meeting: Meeting) -> tuple[str, dict[str, Any]]:
     else:
         blocks = _kommun_preamble(meeting, gold)
     sections = []
+    votes: list[dict[str, Any]] = []
+    dissents: list[dict[str, Any]] = []
     for number, item in meeting.sections:
         body = [f"Dnr {item.diary_number}"] if item.diary_number else []
-        body += item.paragraphs
+        body += item.paragraphs + item.vote_lines
         written = " ".join(item.paragraphs)
         for text, _ in item.decisions:
             if text not in written:
                 body.append(
                     f"Beslut: {text}" if meeting.organization.style == "rar" else f"Beslut\n{text}"
                 )
+        body += item.after_lines
+        if item.vote:
+            votes.append({"section": str(number), **item.vote})
+        dissents += [{"section": str(number), **d} for d in item.dissents]
         blocks.append(f"§ {number} {item.title}")
         blocks += body
         sections.append(
@@ -79,11 +90,15 @@ def compose(meeting: Meeting) -> tuple[str, dict[str, Any]]:
                 "decisions": [{"text": t, "outcome": o.value} for t, o in item.decisions],
                 "references": [],
                 "amounts": [{"text": t, "sek": sek} for t, sek in item.amounts],
+                "dnr": item.diary_number,
             }
         )
         if "jämte ordföranden justera" in written:
             gold[id(meeting.chair)].add("adjuster")
     blocks += _signatures(meeting, gold)
+    notice = posting(meeting)
+    if notice:
+        blocks += notice_block(meeting, notice)
     header = {
         "organization": meeting.organization.name,
         "body": meeting.body.value,
@@ -101,6 +116,9 @@ def compose(meeting: Meeting) -> tuple[str, dict[str, Any]]:
         "signatories": _gold_signatories(meeting),
         "entities": [],
         "warnings": [],
+        "votes": votes,
+        "dissents": dissents,
+        "notice": notice,
     }
     return "\n\n".join(blocks) + "\n", document
 
@@ -149,6 +167,8 @@ def _kommun_preamble(meeting: Meeting, gold: dict[int, GoldPerson]) -> list[str]
         gold[id(meeting.secretary)].add("secretary")
     else:
         deciding, serving, extra, staff = [], [], [], []
+        for p in meeting.listed:
+            gold[id(p)].party = p.party  # every list below writes the party beside the name
         for p in present:
             person = gold[id(p)]
             if p.seat_role == "staff":
@@ -158,6 +178,7 @@ def _kommun_preamble(meeting: Meeting, gold: dict[int, GoldPerson]) -> list[str]
             elif p.seat_role == "substitute" and p.serves_for:
                 serving.append(f"{_with_party(p)}, ersätter {p.serves_for}")
                 person.roles, person.notes = ["substitute"], [f"ersätter {p.serves_for}"]
+                person.substitute_for = p.serves_for
             elif p.seat_role == "substitute":
                 extra.append(_with_party(p))
                 person.roles = ["substitute"]

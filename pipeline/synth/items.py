@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from pipeline.records import Outcome
 
@@ -54,6 +55,10 @@ class Item:
     decisions: list[tuple[str, Outcome]] = field(default_factory=list)
     amounts: list[tuple[str, int]] = field(default_factory=list)
     diary_number: str | None = None
+    vote_lines: list[str] = field(default_factory=list)  # before the decision (votes.py)
+    after_lines: list[str] = field(default_factory=list)  # after it: reservations
+    vote: dict[str, Any] | None = None  # the gold of its vote
+    dissents: list[dict[str, Any]] = field(default_factory=list)  # the gold of its reservations
 
     def money(self, sek: int, rng: random.Random) -> str:
         """Write an amount into this § (the caller places the text) and record it."""
@@ -163,13 +168,14 @@ def committee_handling(app: Application, rng: random.Random) -> tuple[Item, str]
 
 
 def group_review(app: Application) -> Item:
-    """The preparatory group reads a new application: views, no decision."""
+    """The preparatory group reads a new application: views, no decision; the case's first §."""
     return Item(
         f"Ansökan från {app.applicant}",
         [
             f"Gruppen gick igenom ansökan om insatsen {app.project}. Synpunkter lämnas till "
             "förbundschefen inför arbetsutskottets beredning."
         ],
+        diary_number=app.diary_number,
     )
 
 

@@ -18,8 +18,10 @@ from pipeline.records import (
     Amount,
     Attendee,
     Decision,
+    Dissent,
     MeetingHeader,
     Minutes,
+    Notice,
     Outcome,
     PageInfo,
     PageMethod,
@@ -29,6 +31,8 @@ from pipeline.records import (
     SourceFile,
     SourceFormat,
     Status,
+    VoteChoice,
+    VoteEvent,
 )
 from pipeline.store import db
 
@@ -40,6 +44,7 @@ def minutes_from_gold(gold: dict[str, Any]) -> Minutes:
     source = gold["source"]
     ocr = set(source.get("ocr_pages", []))
     meeting = gold["meeting"]
+    pages = {s["number"]: s["page"] for s in gold["sections"]}
     return Minutes(
         source=SourceFile(
             source["path"], source["sha256"], SourceFormat(source["format"]), source["size_bytes"]
@@ -59,6 +64,8 @@ def minutes_from_gold(gold: dict[str, Any]) -> Minutes:
                 a["page"],
                 a["person_id"],
                 tuple(a.get("notes", ())),
+                party=a.get("party"),
+                substitute_for=a.get("substitute_for"),
             )
             for a in gold["attendance"]
         ),
@@ -73,6 +80,7 @@ def minutes_from_gold(gold: dict[str, Any]) -> Minutes:
                 ),
                 tuple(s["references"]),
                 tuple(Amount(a["text"], a["sek"]) for a in s["amounts"]),
+                diary_number=s.get("dnr"),
             )
             for s in gold["sections"]
         ),
@@ -80,7 +88,33 @@ def minutes_from_gold(gold: dict[str, Any]) -> Minutes:
             Signatory(s["name"], Role(s["role"]), s["title"], None, None, s["person_id"])
             for s in gold["signatories"]
         ),
+        votes=tuple(_vote(v, pages) for v in gold.get("votes", ())),
+        dissents=tuple(
+            Dissent(d["section"], d["name"], d["kind"], d["text"], pages.get(d["section"]))
+            for d in gold.get("dissents", ())
+        ),
+        notice=_notice(gold.get("notice")),
     )
+
+
+def _vote(vote: dict[str, Any], pages: dict[str, int]) -> VoteEvent:
+    return VoteEvent(
+        vote["section"],
+        vote["method"],
+        pages.get(vote["section"]),
+        vote["yes"],
+        vote["no"],
+        vote["abstain"],
+        vote["result"],
+        tuple(VoteChoice(c["name"], c["choice"]) for c in vote["choices"]),
+        vote["text"],
+    )
+
+
+def _notice(notice: dict[str, str] | None) -> Notice | None:
+    if not notice:
+        return None
+    return Notice(notice["adjusted_on"], notice["posted_on"], notice["taken_down_on"])
 
 
 def bulk_load(con: duckdb.DuckDBPyConnection, records: Iterable[Minutes]) -> int:

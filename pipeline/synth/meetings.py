@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pipeline.records import Status
-from pipeline.synth import items
+from pipeline.synth import items, votes
 from pipeline.synth.items import Application, Item
 from pipeline.synth.people import Person
 from pipeline.synth.world import (
@@ -107,6 +107,8 @@ def simulate(org: Organization, rng: random.Random) -> list[Meeting]:
             agenda.append(items.previous_minutes(previous[kind]))
         agenda += _business(kind, day, org, applications, reviewed, bodies, rng, previous)
         agenda += [items.other_questions(), items.closing()]
+        key = f"{org.slug} {kind.value} {day.isoformat()}"
+        votes.add_votes(key, agenda, listed, headings=org.style == "kommun")
         first = numbering.get((kind, day.year), 0) + 1
         numbering[(kind, day.year)] = first + len(agenda) - 1
         previous[kind] = day

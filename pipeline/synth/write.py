@@ -163,7 +163,8 @@ random; no document here records a real meeting or a real person.
 - forms written: {forms}
 - gold/: one annotation per meeting in the JSON contract of `protokoll extract --json`, plus
   `"synthetic": true`, `file` (the archive file) and, per person, the generator's `person_id`
-  (the same for every spelling of a person's name)
+  (the same for every spelling of a person's name); `votes` (counts and voting list),
+  `dissents` (reservations) and `notice` (justering and anslag dates, appeal deadline)
 
 Use it:
 
