@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from pipeline.cli_common import DbOption, OutputFormat, err, print_query, reports_errors
 from pipeline.cli_progress import ingest_progress
@@ -184,19 +185,22 @@ def print_report(report: IngestReport, db_path: Path, *, details: bool = True) -
         f"{counts['replaced']} replaced, {counts['duplicates']} duplicates linked, "
         f"{counts['pruned']} pruned, {counts['failed']} failed; {report.pages} pages "
         f"({report.ocr_pages} by OCR) in {report.seconds:.1f} s with {report.jobs} "
-        f"worker{'s' if report.jobs != 1 else ''} → {db_path} (run {report.run_id})",
+        f"worker{'s' if report.jobs != 1 else ''} → {escape(str(db_path))} (run {report.run_id})",
         highlight=False,
     )
     for duplicate in report.duplicates if details else ():
         err.print(
-            f"[cyan]same meeting[/] {duplicate.path} = {duplicate.kept} ({duplicate.reason})",
+            f"[cyan]same meeting[/] {escape(duplicate.path)} = {escape(duplicate.kept)} "
+            f"({escape(duplicate.reason)})",
             highlight=False,
         )
     by_type = Counter(f.error_type for f in report.failed)
     if by_type:
         err.print("failed: " + ", ".join(f"{n} {t}" for t, n in by_type.most_common()))
     for failure in report.failed[:SHOWN_FAILURES]:
-        err.print(f"[red]failed[/] {failure.error_type}: {failure.message}", highlight=False)
+        err.print(
+            f"[red]failed[/] {failure.error_type}: {escape(failure.message)}", highlight=False
+        )
     if len(report.failed) > SHOWN_FAILURES:
         err.print(f"… and {len(report.failed) - SHOWN_FAILURES} more: `protokoll errors`")
     if report.failed_before:

@@ -155,3 +155,12 @@ def test_one_and_two_workers_give_the_same_tables(archive: Path, tmp_path: Path)
         run_batch([archive], db_path, BatchOptions(jobs=jobs))
         tables.append(table_rows(db_path, sql))
     assert len(tables[0]) > MEETINGS and tables[0] == tables[1]
+
+
+def test_summary_prints_file_names_with_brackets_as_written(tmp_path: Path) -> None:
+    folder = tmp_path / "[2019] arkiv"
+    folder.mkdir()
+    (folder / "[b]lista.txt").write_bytes(b"")  # empty: recorded as failed, its name printed
+    result = runner.invoke(app, ["ingest", str(folder), "--db", str(tmp_path / "[x].duckdb")])
+    assert result.exit_code == 1
+    assert "[b]lista.txt" in result.stderr and "[x].duckdb" in result.stderr
