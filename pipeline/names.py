@@ -233,7 +233,7 @@ def _short_form(name: PersonName, others: Sequence[PersonName]) -> MeetingMatch 
             return MeetingMatch(fits, "first_name_only", 75.0)
         fits = _only(i for i, o in enumerate(others) if o.given and name.given in o.surnames)
         return MeetingMatch(fits, "surname_only", 75.0) if fits is not None else None
-    if name.full:  # the candidate is the short form: "Tekla" listed, "Tekla Siesjö" signs
+    if name.full:  # the candidate is the short form: "Vera" listed, "Vera Sjö" signs
         same_given = [i for i, o in enumerate(others) if o.given == name.given]
         fits = _only(i for i in same_given if not others[i].surnames)
         if fits is not None and len(same_given) == 1:

@@ -21,7 +21,7 @@ from pipeline.vocabulary.parties import (
     normalise_party,
 )
 
-# "ersättare för Leif Carlsson (M)", "Ersätter Eva Ek (s)", "(ers Lis Melin (M))", "; för Bo Ek"
+# "ersättare för Olle Strand (M)", "Ersätter Eva Ek (s)", "(ers Mia Berg (M))", "; för Bo Ek"
 REPLACED_NAME = re.compile(
     r"(?i:ersättare\s+f[oö]r|ersätter|\bers\.?|;\s*för)\s+"
     r"(?P<name>[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+)+)"

@@ -324,7 +324,7 @@ def _covering(spans: Iterable[Span]) -> dict[int, list[Span]]:
 
 
 def _widest(span: Span, candidates: Iterable[Span]) -> Span:
-    """An attendee's name as part of a longer name found otherwise ("Tekla" → "Tekla Siesjö")."""
+    """An attendee's name as part of a longer name found otherwise ("Vera" → "Vera Sjö")."""
     longer = [c for c in candidates if _inside(span, c) and len(c) > len(span)]
     return max(longer, key=len) if longer else span
 

@@ -169,7 +169,7 @@ def _trim(run: list[_Word]) -> list[_Word]:
 def _split_run(run: list[_Word], words: Lexicon) -> list[list[_Word]]:
     """One run as names: a new name begins at a given name that follows a full name; a word
     before the first given name is a place or an affiliation of the name before it ("(m),
-    Göteborg Rune Hjälm")."""
+    Borås Åke Lund")."""
     if len(run) >= 3 and not words.is_given_name(run[0].text) and words.is_given_name(run[1].text):
         run = run[1:]
     if len(run) >= 3 and run[-1].text in words.places and run[-1].text not in words.surnames:

@@ -254,9 +254,9 @@ def _readings(text: str, block: _Block) -> list[Reading]:
 
 
 def _hand_over(replaced: Reading, serving: Reading) -> None:
-    """ "Emma Öz (S), ersättare för Agneta Sundgren (C) från kl. 16.15": the time or items
+    """ "Ella Ros (S), ersättare för Kim Vall (C) från kl. 16.15": the time or items
     after the replaced member's name are when the substitute served; so are bare numbers
-    ("Ersätter Mad Amin (s) 361")."""
+    ("Ersätter Per Lind (s) 361")."""
     for name in ("sections_present", "time_present"):
         value = getattr(replaced, name)
         if value:

@@ -314,7 +314,7 @@ def _labels_a_list(lines: Sequence[Line], index: int) -> bool:
 
 
 def _is_document_title(text: str) -> bool:
-    """ "Möte 2023-02-07", "Annual meeting 2022", "Styrelsemöte - Python Sverige"."""
+    """ "Möte 2023-02-07", "Annual meeting 2022", "Styrelsemöte - Föreningen Sjöviken"."""
     if OPENING_OR_CLOSING.search(text):
         return False
     return bool(YEAR.search(text) or MEETING_WORD.search(text))
