@@ -30,6 +30,40 @@ FROM ingest_errors ORDER BY occurred_at DESC, path
 """
 
 
+# Options `ingest` shares with `read`.
+MaxPagesOption = Annotated[
+    int,
+    typer.Option("--max-pages", min=1, help="Refuse documents with more pages than this."),
+]
+EngineOption = Annotated[
+    Engine,
+    typer.Option(
+        "--engine",
+        help="What reads the documents: worker processes here, or a Dask cluster "
+        "(pip install 'protokoll[dask]').",
+    ),
+]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        metavar="ADDRESS|FILE",
+        help="With --engine dask: the running cluster's scheduler (tcp://host:8786, or a "
+        "scheduler file, *.json); without it, a cluster of --jobs workers on this machine.",
+    ),
+]
+DocumentTimeoutOption = Annotated[
+    float,
+    typer.Option(
+        "--document-timeout",
+        min=1,
+        metavar="SECONDS",
+        help="A document read longer than this is recorded as failed and its worker "
+        "process killed and replaced.",
+    ),
+]
+
+
 def register(app: typer.Typer) -> None:
     app.command(
         "ingest",
@@ -70,37 +104,10 @@ def ingest_command(
         bool,
         typer.Option("--retry-failed", help="Read again the unchanged files that failed before."),
     ] = False,
-    max_pages: Annotated[
-        int,
-        typer.Option("--max-pages", min=1, help="Refuse documents with more pages than this."),
-    ] = DEFAULT_MAX_PAGES,
-    engine: Annotated[
-        Engine,
-        typer.Option(
-            "--engine",
-            help="What reads the documents: worker processes here, or a Dask cluster "
-            "(pip install 'protokoll[dask]').",
-        ),
-    ] = Engine.LOCAL,
-    scheduler: Annotated[
-        str | None,
-        typer.Option(
-            "--scheduler",
-            metavar="ADDRESS|FILE",
-            help="With --engine dask: the running cluster's scheduler (tcp://host:8786, or a "
-            "scheduler file, *.json); without it, a cluster of --jobs workers on this machine.",
-        ),
-    ] = None,
-    document_timeout: Annotated[
-        float,
-        typer.Option(
-            "--document-timeout",
-            min=1,
-            metavar="SECONDS",
-            help="A document read longer than this is recorded as failed and its worker "
-            "process killed and replaced.",
-        ),
-    ] = DEFAULT_DOCUMENT_TIMEOUT_S,
+    max_pages: MaxPagesOption = DEFAULT_MAX_PAGES,
+    engine: EngineOption = Engine.LOCAL,
+    scheduler: SchedulerOption = None,
+    document_timeout: DocumentTimeoutOption = DEFAULT_DOCUMENT_TIMEOUT_S,
     dry_run: Annotated[
         bool,
         typer.Option(

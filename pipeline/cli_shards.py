@@ -13,7 +13,15 @@ import typer
 from rich.markup import escape
 
 from pipeline.cli_common import DbOption, err, reports_errors
-from pipeline.cli_ingest import EXIT_INTERRUPTED, SHOWN_FAILURES, print_report
+from pipeline.cli_ingest import (
+    EXIT_INTERRUPTED,
+    SHOWN_FAILURES,
+    DocumentTimeoutOption,
+    EngineOption,
+    MaxPagesOption,
+    SchedulerOption,
+    print_report,
+)
 from pipeline.cli_progress import ingest_progress
 from pipeline.ingest.batch import BatchOptions
 from pipeline.ingest.engines import Engine
@@ -57,37 +65,10 @@ def read_command(
         int,
         typer.Option("--jobs", "-j", min=1, help="Worker processes reading documents."),
     ] = max(1, os.cpu_count() or 1),
-    max_pages: Annotated[
-        int,
-        typer.Option("--max-pages", min=1, help="Refuse documents with more pages than this."),
-    ] = DEFAULT_MAX_PAGES,
-    document_timeout: Annotated[
-        float,
-        typer.Option(
-            "--document-timeout",
-            min=1,
-            metavar="SECONDS",
-            help="A document read longer than this is recorded as failed and its worker "
-            "process killed and replaced.",
-        ),
-    ] = DEFAULT_DOCUMENT_TIMEOUT_S,
-    engine: Annotated[
-        Engine,
-        typer.Option(
-            "--engine",
-            help="What reads the documents: worker processes here, or a Dask cluster "
-            "(pip install 'protokoll[dask]').",
-        ),
-    ] = Engine.LOCAL,
-    scheduler: Annotated[
-        str | None,
-        typer.Option(
-            "--scheduler",
-            metavar="ADDRESS|FILE",
-            help="With --engine dask: the running cluster's scheduler (tcp://host:8786 or a "
-            "scheduler file); without it, a cluster of --jobs workers on this machine.",
-        ),
-    ] = None,
+    max_pages: MaxPagesOption = DEFAULT_MAX_PAGES,
+    document_timeout: DocumentTimeoutOption = DEFAULT_DOCUMENT_TIMEOUT_S,
+    engine: EngineOption = Engine.LOCAL,
+    scheduler: SchedulerOption = None,
     quiet: QuietOption = False,
     as_json: JsonOption = False,
 ) -> None:
