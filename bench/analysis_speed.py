@@ -21,7 +21,7 @@ from pathlib import Path
 import typer
 from typer.testing import CliRunner
 
-from pipeline.cli_analysis import register
+from pipeline.cli.analysis import register
 from pipeline.store import db
 from pipeline.synth.archive import documents
 from pipeline.synth.load import bulk_load, minutes_from_gold
@@ -94,7 +94,7 @@ def startup_seconds(repeats: int) -> list[float]:
     for _ in range(repeats):
         started = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-c", "import pipeline.cli_analysis"],
+            [sys.executable, "-c", "import pipeline.cli.analysis"],
             check=True,
         )
         seconds.append(time.perf_counter() - started)

@@ -1,4 +1,4 @@
 """Answers for analysts: queries that return DataFrames, search, export and plots.
 
-The command line (`pipeline/cli_analysis.py`) and the notebooks call the same functions.
+The command line (`pipeline/cli/analysis.py`) and the notebooks call the same functions.
 """

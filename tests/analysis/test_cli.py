@@ -12,7 +12,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from pipeline.cli_analysis import register
+from pipeline.cli.analysis import register
 from tests.analysis.conftest import RECORDS
 
 runner = CliRunner()

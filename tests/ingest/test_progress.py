@@ -11,9 +11,9 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-from pipeline import cli_progress
 from pipeline.cli import app
-from pipeline.cli_progress import ProgressLines, duration
+from pipeline.cli import progress as cli_progress
+from pipeline.cli.progress import ProgressLines, duration
 from tests.ingest.conftest import MEETINGS
 
 runner = CliRunner()

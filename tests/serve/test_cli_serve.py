@@ -7,7 +7,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.cli_serve import DEFAULT_HOST, DEFAULT_PORT
+from pipeline.cli.serve import DEFAULT_HOST, DEFAULT_PORT
 
 runner = CliRunner()
 

@@ -12,8 +12,8 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from pipeline.cli_common import DbOption, err, reports_errors
-from pipeline.cli_ingest import (
+from pipeline.cli.common import DbOption, err, reports_errors
+from pipeline.cli.ingest import (
     EXIT_INTERRUPTED,
     SHOWN_FAILURES,
     DocumentTimeoutOption,
@@ -22,7 +22,7 @@ from pipeline.cli_ingest import (
     SchedulerOption,
     print_report,
 )
-from pipeline.cli_progress import ingest_progress
+from pipeline.cli.progress import ingest_progress
 from pipeline.ingest.batch import BatchOptions
 from pipeline.ingest.engines import Engine
 from pipeline.ingest.plan import DEFAULT_PRUNE_MAX_PERCENT, PruneGuard

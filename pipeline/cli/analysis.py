@@ -18,7 +18,7 @@ from pipeline.analysis import queries
 from pipeline.analysis.export import DATABASE_FORMATS, ExportFormat, export_tables
 from pipeline.analysis.search import search
 from pipeline.analysis.terms import query_terms
-from pipeline.cli_common import (
+from pipeline.cli.common import (
     DEFAULT_DB,
     TABLE_MAX_ROWS,
     DbOption,

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from pipeline.cli_common import DEFAULT_DB, DbOption, err, reports_errors
+from pipeline.cli.common import DEFAULT_DB, DbOption, err, reports_errors
 from pipeline.errors import DatabaseError, MissingDependency
 
 DEFAULT_PORT = 8001

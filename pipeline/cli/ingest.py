@@ -12,8 +12,8 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from pipeline.cli_common import DbOption, OutputFormat, err, print_query, reports_errors
-from pipeline.cli_progress import ingest_progress
+from pipeline.cli.common import DbOption, OutputFormat, err, print_query, reports_errors
+from pipeline.cli.progress import ingest_progress
 from pipeline.ingest import BatchOptions, IngestReport, run_batch
 from pipeline.ingest.dry_run import plan_dry_run
 from pipeline.ingest.engines import Engine

@@ -11,13 +11,13 @@ import typer
 from rich.console import Console
 
 from pipeline import __version__
-from pipeline.cli_analysis import register as register_analysis_commands
-from pipeline.cli_common import DbOption, OutputFormat, out, print_query, reports_errors
-from pipeline.cli_ingest import register as register_ingest_commands
-from pipeline.cli_persons import persons_app
-from pipeline.cli_serve import register as register_serve_command
-from pipeline.cli_shards import register as register_shard_commands
-from pipeline.cli_votes import register as register_votes_commands
+from pipeline.cli.analysis import register as register_analysis_commands
+from pipeline.cli.common import DbOption, OutputFormat, out, print_query, reports_errors
+from pipeline.cli.ingest import register as register_ingest_commands
+from pipeline.cli.persons import persons_app
+from pipeline.cli.serve import register as register_serve_command
+from pipeline.cli.shards import register as register_shard_commands
+from pipeline.cli.votes import register as register_votes_commands
 from pipeline.store import db
 from pipeline.summary import print_extracted, print_summary
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from pipeline.cli_common import (
+from pipeline.cli.common import (
     DEFAULT_DB,
     DbOption,
     OutputFormat,
