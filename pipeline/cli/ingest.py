@@ -14,6 +14,7 @@ from rich.markup import escape
 
 from pipeline.cli.common import DbOption, OutputFormat, err, print_query, reports_errors
 from pipeline.cli.progress import ingest_progress
+from pipeline.cli.stdin import paths_or_stdin
 from pipeline.ingest import BatchOptions, IngestReport, run_batch
 from pipeline.ingest.dry_run import plan_dry_run
 from pipeline.ingest.engines import Engine
@@ -64,6 +65,15 @@ DocumentTimeoutOption = Annotated[
 ]
 
 
+PathsArgument = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Files or folders of minutes; - reads them from stdin, one a line.",
+        show_default=False,
+    ),
+]
+
+
 def register(app: typer.Typer) -> None:
     app.command(
         "ingest",
@@ -75,7 +85,7 @@ def register(app: typer.Typer) -> None:
 
 @reports_errors
 def ingest_command(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders of minutes.", exists=True)],
+    paths: PathsArgument,
     db_path: DbOption = db.DEFAULT_DB,
     jobs: Annotated[
         int,
@@ -147,6 +157,7 @@ def ingest_command(
     refused (or, with --dry-run, would refuse), 130 when stopped. Files that failed in an
     earlier run are not tried again unless --retry-failed.
     """
+    paths = paths_or_stdin(paths, param_hint="PATHS")
     guard = PruneGuard(max_percent=prune_max_share, force=prune_force)
     if scheduler is not None and engine is not Engine.DASK:
         raise typer.BadParameter("needs --engine dask", param_hint="--scheduler")

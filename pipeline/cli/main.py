@@ -17,6 +17,7 @@ from pipeline.cli.ingest import register as register_ingest_commands
 from pipeline.cli.persons import persons_app
 from pipeline.cli.serve import register as register_serve_command
 from pipeline.cli.shards import register as register_shard_commands
+from pipeline.cli.stdin import text_or_stdin
 from pipeline.cli.votes import register as register_votes_commands
 from pipeline.store import db
 from pipeline.summary import print_extracted, print_summary
@@ -83,7 +84,10 @@ def extract(
 )
 @reports_errors
 def query(
-    sql: Annotated[str, typer.Argument(help="SQL to run; the database is opened read-only.")],
+    sql: Annotated[
+        str,
+        typer.Argument(help="SQL to run, or - to read it from stdin; the database is read-only."),
+    ],
     db_path: DbOption = db.DEFAULT_DB,
     output: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = (
         OutputFormat.TABLE
@@ -102,6 +106,7 @@ def query(
     other databases and changing DuckDB's settings are refused unless --allow-files. A table
     shows the first 200 rows; --format csv or json gives every row.
     """
+    sql = text_or_stdin(sql, param_hint="SQL")
     if not sql.strip():
         raise typer.BadParameter("the query is empty; give the SQL to run", param_hint="SQL")
     print_query(db_path, sql, output, allow_files=allow_files)

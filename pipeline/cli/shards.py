@@ -19,10 +19,12 @@ from pipeline.cli.ingest import (
     DocumentTimeoutOption,
     EngineOption,
     MaxPagesOption,
+    PathsArgument,
     SchedulerOption,
     print_report,
 )
 from pipeline.cli.progress import ingest_progress
+from pipeline.cli.stdin import paths_or_stdin
 from pipeline.ingest.batch import BatchOptions
 from pipeline.ingest.engines import Engine
 from pipeline.ingest.plan import DEFAULT_PRUNE_MAX_PERCENT, PruneGuard
@@ -54,7 +56,7 @@ def register(app: typer.Typer) -> None:
 
 @reports_errors
 def read_command(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders of minutes.", exists=True)],
+    paths: PathsArgument,
     out: Annotated[
         Path,
         typer.Option(
@@ -85,6 +87,7 @@ def read_command(
     """
     from pipeline.ingest.read import read_archive
 
+    paths = paths_or_stdin(paths, param_hint="PATHS")
     if scheduler is not None and engine is not Engine.DASK:
         raise typer.BadParameter("needs --engine dask", param_hint="--scheduler")
     options = BatchOptions(
@@ -120,7 +123,10 @@ def read_command(
 def load_command(
     folders: Annotated[
         list[Path],
-        typer.Argument(help="Folders written by `protokoll read`.", exists=True, file_okay=False),
+        typer.Argument(
+            help="Folders written by `protokoll read`; - reads them from stdin, one a line.",
+            show_default=False,
+        ),
     ],
     db_path: DbOption = db.DEFAULT_DB,
     prune: Annotated[
@@ -155,6 +161,7 @@ def load_command(
     """
     from pipeline.ingest.load import load_shards
 
+    folders = paths_or_stdin(folders, param_hint="FOLDERS", file_okay=False)
     guard = PruneGuard(max_percent=prune_max_share, force=prune_force)
     with ingest_progress(err, quiet=quiet) as progress:
         report = load_shards(
