@@ -10,28 +10,46 @@ A worker that dies (killed, out of memory, its node taken back) costs no documen
 scheduler hands its tasks to the other workers. A document whose reading was under way in more
 dying workers than the scheduler's `distributed.scheduler.allowed-failures` (3 unless the
 cluster is set otherwise) is taken to be the cause, and comes back as a WorkerCrashed failure.
+
+The time limit per document (`--document-timeout`) is kept by the worker: a watchdog beside the
+task tells the client when the limit has passed and then ends its worker process (a thread
+stuck in a library cannot be stopped otherwise; the worker's nanny starts a new one). The
+client cancels the task first, so the scheduler does not hand the document to another worker,
+and records a DocumentTimeout as the local engine does.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from uuid import uuid4
 
-from distributed import Client, LocalCluster, WorkerPlugin, as_completed
+from distributed import Client, Future, LocalCluster, WorkerPlugin, as_completed, get_worker
 from distributed.scheduler import KilledWorker
 
 from pipeline.errors import MissingDependency, WorkerCrashed
 from pipeline.ingest.report import Failure
-from pipeline.ingest.workers import Result, load_model_once, read_document
+from pipeline.ingest.workers import (
+    DEFAULT_DOCUMENT_TIMEOUT_S,
+    Result,
+    load_model_once,
+    read_document,
+    timed_out,
+)
 from pipeline.records import SourceFile
 
 CONNECT_TIMEOUT_S = 30  # to reach a running scheduler
 THREADS_REFRESH_S = 2.0  # how often the size of a running cluster is asked for again
 TASK_PREFIX = "read_document"  # how the tasks are named on the dashboard
+TIMEOUT_TOPIC = "protokoll-document-timeout"  # the event a worker's watchdog sends
+TIMEOUT_GRACE_S = 3.0  # between telling the client and ending the worker: time to cancel
+TIMEOUT_EXIT_CODE = 75
+POLL_S = 0.1  # how often the client looks for overdue documents between results
 
 
 class LoadModel(WorkerPlugin):
@@ -48,10 +66,18 @@ class DaskReaders:
     thread each, or the cluster whose scheduler is at `scheduler` (an address such as
     tcp://head:8786, or the path of a scheduler file)."""
 
-    reader = staticmethod(read_document)  # what each task runs
+    reader = staticmethod(read_document)  # what each task runs, within the time limit
 
-    def __init__(self, jobs: int, *, max_pages: int | None = None, scheduler: str | None = None):
+    def __init__(
+        self,
+        jobs: int,
+        *,
+        max_pages: int | None = None,
+        scheduler: str | None = None,
+        document_timeout_s: float | None = DEFAULT_DOCUMENT_TIMEOUT_S,
+    ):
         self.max_pages = max_pages
+        self.document_timeout_s = document_timeout_s
         self._cluster: LocalCluster | None = None
         if scheduler is None:
             self._cluster = LocalCluster(
@@ -67,9 +93,12 @@ class DaskReaders:
         self._local_jobs = jobs if scheduler is None else None
         self._threads = (0, -THREADS_REFRESH_S)  # threads of a running cluster, when asked
         self._pending: dict[str, tuple[int, SourceFile]] = {}
+        self._submitted: dict[str, Future[Result]] = {}  # by key, to cancel one past its time limit
+        self._overdue: set[str] = set()  # keys a watchdog reported, from the client's loop
         self._futures = as_completed(loop=self._client.loop, with_results=True, raise_errors=False)
         try:
             self._client.register_plugin(LoadModel())
+            self._client.subscribe_topic(TIMEOUT_TOPIC, self._on_timeout)
         except BaseException:
             self.close()
             raise
@@ -87,35 +116,98 @@ class DaskReaders:
 
     def submit(self, number: int, source: SourceFile) -> None:
         key = f"{TASK_PREFIX}-{uuid4().hex}"
-        future = self._client.submit(self.reader, source, self.max_pages, key=key, pure=False)
+        future = self._client.submit(
+            read_within,
+            self.reader,
+            source,
+            self.max_pages,
+            self.document_timeout_s,
+            key=key,
+            pure=False,
+        )
         self._pending[key] = (number, source)
+        self._submitted[key] = future
         self._futures.add(future)
 
+    def _on_timeout(self, event: tuple[float, dict[str, str]]) -> None:
+        self._overdue.add(event[1]["key"])  # on the client's event loop: only note it
+
     def completed(self) -> Iterator[tuple[int, Result]]:
-        # with_results: results are fetched by the client as tasks finish, not one by one here
-        for future, result in self._futures:  # those submitted meanwhile included
-            number, source = self._pending.pop(future.key)
-            status = future.status
-            future.release()
-            if status == "finished":
-                yield number, result
+        while self._pending:
+            yield from self._timed_out()
+            # with_results: results are fetched by the client as tasks finish
+            batch = self._futures.next_batch(block=False)
+            if not batch:
+                with self._futures.thread_condition:
+                    self._futures.thread_condition.wait(timeout=POLL_S)
+            for future, result in batch:
+                if future.key in self._pending:  # not one cancelled past its time limit
+                    yield self._outcome(future, result)
+
+    def _timed_out(self) -> Iterator[tuple[int, Result]]:
+        """The documents whose worker reported them past the time limit: cancelled, so no
+        other worker is given them, and recorded as timed out."""
+        for key in list(self._overdue):
+            self._overdue.discard(key)
+            if key not in self._pending:
                 continue
-            # an error comes as (type, exception, traceback), a cancelled task as the exception
-            error = result[1] if status == "error" else result
-            if isinstance(error, KilledWorker):
-                yield number, _crashed(source)
-            elif isinstance(error, BaseException):  # the cluster went away, or a bug: stop
-                raise error
-            else:
-                raise RuntimeError(f"a task ended {status}: {error!r}")
+            number, source = self._pending.pop(key)
+            self._submitted.pop(key).cancel()
+            assert self.document_timeout_s is not None
+            yield number, timed_out(source, self.document_timeout_s)
+
+    def _outcome(self, future: Future[Result], result: object) -> tuple[int, Result]:
+        key = str(future.key)  # submitted with a key of str
+        number, source = self._pending.pop(key)
+        del self._submitted[key]
+        status = future.status
+        future.release()
+        if status == "finished":
+            return number, result  # type: ignore[return-value]
+        # an error comes as (type, exception, traceback), a cancelled task as the exception
+        error = result[1] if status == "error" else result  # type: ignore[index]
+        if isinstance(error, KilledWorker):
+            return number, _crashed(source)
+        if isinstance(error, BaseException):  # the cluster went away, or a bug: stop
+            raise error
+        raise RuntimeError(f"a task ended {status}: {error!r}")
 
     def close(self, *, cancel: bool = False) -> None:
         if cancel:
             self._futures.clear()
             self._pending.clear()
+            self._submitted.clear()
         self._client.close()
         if self._cluster is not None:
             self._cluster.close()
+
+
+def read_within(
+    reader: Callable[[SourceFile, int | None], Result],
+    source: SourceFile,
+    max_pages: int | None,
+    limit_s: float | None,
+) -> Result:
+    """`reader` on a Dask worker; past `limit_s` a watchdog tells the client, and a little
+    later ends this worker process, which is the only way to stop a thread stuck in a library."""
+    if limit_s is None:
+        return reader(source, max_pages)
+    worker = get_worker()
+    key = worker.get_current_task()
+    finished = threading.Event()
+
+    def watch() -> None:
+        if finished.wait(limit_s):
+            return
+        worker.loop.add_callback(worker.log_event, TIMEOUT_TOPIC, {"key": key})
+        if not finished.wait(TIMEOUT_GRACE_S):
+            os._exit(TIMEOUT_EXIT_CODE)
+
+    threading.Thread(target=watch, name=f"watchdog {key}", daemon=True).start()
+    try:
+        return reader(source, max_pages)
+    finally:
+        finished.set()
 
 
 def _crashed(source: SourceFile) -> Failure:

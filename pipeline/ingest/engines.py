@@ -26,9 +26,8 @@ def make_readers(
     document_timeout_s: float | None = DEFAULT_DOCUMENT_TIMEOUT_S,
 ) -> ReaderPool:
     """The pool that reads: `jobs` worker processes, or on Dask a LocalCluster of `jobs`
-    workers, or the running cluster whose scheduler is `scheduler` (address or file).
-
-    The time limit per document holds for the local workers; a Dask cluster keeps its own."""
+    workers, or the running cluster whose scheduler is `scheduler` (address or file); either
+    way a document that takes longer than `document_timeout_s` costs its worker process."""
     engine = Engine(engine)
     if engine is Engine.LOCAL:
         if scheduler is not None:
@@ -43,4 +42,6 @@ def make_readers(
             "--engine dask needs Dask distributed, which is not installed",
             hint="pip install 'protokoll[dask]'",
         ) from error
-    return DaskReaders(jobs, max_pages=max_pages, scheduler=scheduler)
+    return DaskReaders(
+        jobs, max_pages=max_pages, scheduler=scheduler, document_timeout_s=document_timeout_s
+    )

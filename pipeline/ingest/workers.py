@@ -256,14 +256,8 @@ class Readers:
         return self._timed_out(source)
 
     def _timed_out(self, source: SourceFile) -> Failure:
-        error = DocumentTimeout(
-            f"reading the file took longer than the time limit of {self.document_timeout_s:g} s "
-            "(--document-timeout); the worker process reading it was killed and replaced",
-            path=source.path,
-            hint="check the file in another reader, or allow more time with --document-timeout; "
-            "it is skipped",
-        )
-        return Failure.of(source.path, error, source.sha256)
+        assert self.document_timeout_s is not None
+        return timed_out(source, self.document_timeout_s)
 
     def _kill(self) -> None:
         for process in list(getattr(self._pool, "_processes", {}).values()):
@@ -273,6 +267,18 @@ class Readers:
     def _restart(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
         self._pool = self._start()
+
+
+def timed_out(source: SourceFile, limit_s: float) -> Failure:
+    """The failure of a document a worker spent the time limit on (and was ended for)."""
+    error = DocumentTimeout(
+        f"reading the file took longer than the time limit of {limit_s:g} s "
+        "(--document-timeout); the worker process reading it was killed and replaced",
+        path=source.path,
+        hint="check the file in another reader, or allow more time with --document-timeout; "
+        "it is skipped",
+    )
+    return Failure.of(source.path, error, source.sha256)
 
 
 def _succeeded(future: Future[Result]) -> bool:

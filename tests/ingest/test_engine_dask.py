@@ -24,6 +24,7 @@ from tests.ingest.conftest import MEETINGS
 from tests.ingest.test_crash import snapshot
 
 runner = CliRunner()
+LIMIT_S = 6.0  # a worker's first document takes 2 s here (the model warms up)
 
 
 def read_or_die(source: SourceFile, max_pages: int | None = None) -> Result:
@@ -108,6 +109,25 @@ def test_a_document_that_kills_its_workers_fails_alone(
     assert [path for path, _ in results] == [s.path for s in sources]
     failed = {Path(p).name: r.error_type for p, r in results if isinstance(r, Failure)}
     assert failed == {"c_krasch.txt": "WorkerCrashed"}
+
+
+def test_a_document_past_the_time_limit_costs_its_worker_and_nothing_else(
+    archive: Path, tmp_path: Path
+) -> None:
+    pytest.importorskip("distributed")
+    stuck = sorted(archive.glob("*.txt"))[0]
+
+    def swap_for_a_pipe(to_read: int, unchanged: int) -> None:
+        stuck.unlink()  # after the survey: a worker opening it blocks in the kernel for good
+        os.mkfifo(stuck)
+
+    options = BatchOptions(jobs=2, engine=Engine.DASK, document_timeout_s=LIMIT_S)
+    report = run_batch([archive], tmp_path / "a.duckdb", options, on_planned=swap_for_a_pipe)
+
+    assert [(Path(f.path), f.error_type) for f in report.failed] == [(stuck, "DocumentTimeout")]
+    assert "longer than the time limit of 6 s (--document-timeout)" in report.failed[0].message
+    assert len(report.loaded) == MEETINGS - 1  # the document was not handed to another worker
+    assert worker_processes() == []
 
 
 def test_without_dask_the_engine_says_what_to_install(
