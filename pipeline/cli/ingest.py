@@ -53,6 +53,10 @@ SchedulerOption = Annotated[
         "scheduler file, *.json); without it, a cluster of --jobs workers on this machine.",
     ),
 ]
+RetryFailedOption = Annotated[
+    bool,
+    typer.Option("--retry-failed", help="Read again the unchanged files that failed before."),
+]
 DocumentTimeoutOption = Annotated[
     float,
     typer.Option(
@@ -110,10 +114,7 @@ def ingest_command(
             "--prune-force", help="Prune even an empty or missing folder, or any share of it."
         ),
     ] = False,
-    retry_failed: Annotated[
-        bool,
-        typer.Option("--retry-failed", help="Read again the unchanged files that failed before."),
-    ] = False,
+    retry_failed: RetryFailedOption = False,
     max_pages: MaxPagesOption = DEFAULT_MAX_PAGES,
     engine: EngineOption = Engine.LOCAL,
     scheduler: SchedulerOption = None,

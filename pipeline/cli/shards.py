@@ -20,6 +20,7 @@ from pipeline.cli.ingest import (
     EngineOption,
     MaxPagesOption,
     PathsArgument,
+    RetryFailedOption,
     SchedulerOption,
     print_report,
 )
@@ -71,6 +72,7 @@ def read_command(
     document_timeout: DocumentTimeoutOption = DEFAULT_DOCUMENT_TIMEOUT_S,
     engine: EngineOption = Engine.LOCAL,
     scheduler: SchedulerOption = None,
+    retry_failed: RetryFailedOption = False,
     quiet: QuietOption = False,
     as_json: JsonOption = False,
 ) -> None:
@@ -79,7 +81,8 @@ def read_command(
     The first half of `protokoll ingest`: extract, parse and find entities in each document, and
     write what was read (or why it failed) to OUT/ab/<sha256>.parquet, with OUT/survey.parquet
     listing every file found. A document whose shard exists is not read again, so a second run
-    writes nothing, and a killed run goes on where it stopped. Several machines can read parts
+    writes nothing, and a killed run goes on where it stopped; --retry-failed reads again the
+    documents whose shard records a failure. Several machines can read parts
     of an archive; `protokoll load` puts the shards into the database.
 
     Exit status: 0 when every file was read, 1 when any failed, 3 when --engine dask lacks
@@ -96,6 +99,7 @@ def read_command(
         engine=engine,
         scheduler=scheduler,
         document_timeout_s=document_timeout,
+        retry_failed=retry_failed,
     )
     with ingest_progress(err, quiet=quiet) as progress:
         report = read_archive(
@@ -146,6 +150,7 @@ def load_command(
     prune_force: Annotated[
         bool, typer.Option("--prune-force", help="Prune whatever share of the files is gone.")
     ] = False,
+    retry_failed: RetryFailedOption = False,
     quiet: QuietOption = False,
     as_json: JsonOption = False,
 ) -> None:
@@ -154,7 +159,8 @@ def load_command(
     The one writer: documents already loaded are skipped, a changed file replaces its old
     version, two files of one meeting are linked, people are resolved across the archive, and
     each failure is recorded in `ingest_errors`, as `ingest` does. A file the survey lists
-    whose shard is not there yet is left for the next load.
+    whose shard is not there yet is left for the next load. A file that failed in an earlier
+    load is not loaded again unless --retry-failed (after `protokoll read --retry-failed`).
 
     Exit status: 0 when every file was loaded or unchanged, 1 when any failed, 5 when --prune
     refused, 130 when stopped.
@@ -169,6 +175,7 @@ def load_command(
             db_path,
             prune=prune,
             prune_guard=guard,
+            retry_failed=retry_failed,
             on_planned=progress.planned,
             on_document=progress.read,
         )

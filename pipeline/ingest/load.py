@@ -105,6 +105,7 @@ def load_shards(
     *,
     prune: bool = False,
     prune_guard: PruneGuard = DEFAULT_GUARD,
+    retry_failed: bool = False,
     on_planned: OnPlanned | None = None,
     on_document: OnDocument | None = None,
 ) -> LoadReport:
@@ -113,7 +114,7 @@ def load_shards(
     run = run_batch(
         [Path(r) for r in source.roots] or list(folders),
         db_path,
-        BatchOptions(jobs=1, prune=prune, prune_guard=prune_guard),
+        BatchOptions(jobs=1, prune=prune, prune_guard=prune_guard, retry_failed=retry_failed),
         on_planned=on_planned,
         on_document=on_document,
         source=source,

@@ -26,6 +26,7 @@ from pipeline.ingest.batch import (
 from pipeline.ingest.plan import Survey, ToRead
 from pipeline.ingest.report import Failure
 from pipeline.ingest.shards import (
+    holds_failure,
     remove_stale_temporaries,
     shard_path,
     write_shard,
@@ -86,7 +87,7 @@ def read_archive(
             report.survey_written = write_survey(out, roots, survey)
             to_read: dict[str, ToRead] = {}  # one file of each content
             for item in in_reading_order([ToRead(s, None) for s in survey.sources]):
-                if shard_path(out, item.source.sha256).exists():
+                if _already_read(out, item, retry_failed=pool.options.retry_failed):
                     report.already += 1
                 else:
                     to_read.setdefault(item.source.sha256, item)
@@ -103,6 +104,14 @@ def read_archive(
             report.interrupted = True
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _already_read(out: Path, item: ToRead, *, retry_failed: bool) -> bool:
+    """A shard exists for the document (with `retry_failed`, one that records no failure)."""
+    shard = shard_path(out, item.source.sha256)
+    if not shard.exists():
+        return False
+    return not (retry_failed and holds_failure(shard))
 
 
 def _outside(survey: Survey, out: Path) -> Survey:

@@ -110,6 +110,11 @@ def write_shard(folder: Path, source: SourceFile, result: Minutes | Failure) -> 
     return path
 
 
+def holds_failure(path: Path) -> bool:
+    """Whether the shard at `path` records a reading that failed (its status column alone)."""
+    return bool(pq.read_table(path, columns=["status"]).column("status")[0].as_py() == FAILED)
+
+
 def read_shards(folder: Path, sources: Sequence[SourceFile]) -> dict[str, Minutes | Failure]:
     """The shards of `sources` read in one pass, by path: each as if read from its own file."""
     paths = list(dict.fromkeys(str(shard_path(folder, s.sha256)) for s in sources))

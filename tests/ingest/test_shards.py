@@ -14,12 +14,14 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
+from pipeline.discover import identify
 from pipeline.errors import Refused
 from pipeline.ingest import BatchOptions, run_batch
 from pipeline.ingest.load import load_shards
 from pipeline.ingest.plan import PruneGuard
 from pipeline.ingest.read import read_archive
-from pipeline.ingest.shards import shard_path, survey_path
+from pipeline.ingest.report import Failure
+from pipeline.ingest.shards import holds_failure, shard_path, survey_path, write_shard
 from tests.conftest import REPO_ROOT, SAMPLE_DIR, requires_tesseract
 from tests.ingest.conftest import LARGER, MEETINGS, table_rows
 from tests.ingest.test_bad_input import NOT_MINUTES
@@ -137,6 +139,28 @@ def test_a_failed_file_is_a_shard_and_its_error_is_loaded(archive: Path, tmp_pat
         ("inkopslista.txt", "parse", "NotMinutes"),
         ("tom.txt", "extract", "EmptyFile"),
     ]
+    assert table_rows(db_path, "SELECT count(*) FROM meetings") == [(MEETINGS,)]
+
+
+def test_retry_failed_reads_and_loads_again_what_failed(archive: Path, tmp_path: Path) -> None:
+    out, db_path = tmp_path / "shards", tmp_path / "a.duckdb"
+    first = identify(sorted(archive.glob("*.txt"))[0])
+    crashed = Failure(first.path, first.sha256, "extract", "WorkerCrashed", "out of memory")
+    write_shard(out, first, crashed)  # as a read whose worker was killed leaves it
+    read_archive([archive], out, ONE)
+    load_shards([out], db_path)
+    assert table_rows(db_path, "SELECT error_type FROM ingest_errors") == [("WorkerCrashed",)]
+
+    again = ["read", str(archive), "--out", str(out), "-q", "-j", "1", "--json"]
+    assert '"read": 0' in runner.invoke(app, again).stdout  # a failure's shard is kept ...
+    result = runner.invoke(app, [*again, "--retry-failed"])
+    assert result.exit_code == 0, result.output
+    assert '"read": 1' in result.stdout  # ... unless asked to read it again
+    assert not holds_failure(shard_path(out, first.sha256))
+
+    assert not load_shards([out], db_path).run.loaded  # failed before: left alone ...
+    result = runner.invoke(app, ["load", str(out), "--db", str(db_path), "-q", "--retry-failed"])
+    assert result.exit_code == 0, result.output  # ... unless asked to load it again
     assert table_rows(db_path, "SELECT count(*) FROM meetings") == [(MEETINGS,)]
 
 
