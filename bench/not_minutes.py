@@ -18,7 +18,6 @@ import argparse
 import contextlib
 import json
 import multiprocessing
-import os
 import signal
 import sys
 import time
@@ -31,7 +30,7 @@ from pathlib import Path
 
 from pipeline.discover import identify, walk
 from pipeline.errors import NotMinutes, ProtokollError
-from pipeline.limits import MAX_PAGES_ENV
+from pipeline.limits import pages_limited
 from pipeline.records import Minutes
 
 LOADED = "loaded"
@@ -60,13 +59,14 @@ def found_in(minutes: Minutes) -> str:
     )
 
 
-def read_one(path: str) -> Outcome:
+def read_one(path: str, max_pages: int | None = None) -> Outcome:
     """One file through every stage but the database, timed; runs in a worker."""
     from pipeline.process import read_minutes
 
     start = time.perf_counter()
     try:
-        minutes = read_minutes(identify(Path(path)))
+        with pages_limited(max_pages):
+            minutes = read_minutes(identify(Path(path)))
     except NotMinutes as error:
         return Outcome(path, REFUSED, time.perf_counter() - start, error.error_type, error.message)
     except ProtokollError as error:
@@ -93,12 +93,12 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
     )
 
 
-def read_all(paths: Sequence[Path], jobs: int) -> Iterator[Outcome]:
+def read_all(paths: Sequence[Path], jobs: int, max_pages: int | None = None) -> Iterator[Outcome]:
     """Every file's outcome; after a worker dies, each file in flight is read again alone."""
     pool = _pool(jobs)
     try:
         futures: list[tuple[Path, Future[Outcome]]] = [
-            (p, pool.submit(read_one, str(p))) for p in paths
+            (p, pool.submit(read_one, str(p), max_pages)) for p in paths
         ]
         for index, (path, future) in enumerate(futures):
             try:
@@ -107,19 +107,19 @@ def read_all(paths: Sequence[Path], jobs: int) -> Iterator[Outcome]:
             except BrokenProcessPool:
                 pass
             pool.shutdown(wait=False, cancel_futures=True)
-            yield _read_alone(path)
+            yield _read_alone(path, max_pages)
             pool = _pool(jobs)
             rest = futures[index + 1 :]
-            futures[index + 1 :] = [(p, pool.submit(read_one, str(p))) for p, _ in rest]
+            futures[index + 1 :] = [(p, pool.submit(read_one, str(p), max_pages)) for p, _ in rest]
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _read_alone(path: Path) -> Outcome:
+def _read_alone(path: Path, max_pages: int | None) -> Outcome:
     start = time.perf_counter()
     pool = _pool(1)
     try:
-        return pool.submit(read_one, str(path)).result()
+        return pool.submit(read_one, str(path), max_pages).result()
     except BrokenProcessPool:
         seconds = time.perf_counter() - start
         return Outcome(str(path), FAILED, seconds, "WorkerCrashed", "the reading process died")
@@ -163,13 +163,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--max-pages", type=int, help="refuse longer files, as ingest does")
     parser.add_argument("--json", type=Path, help="also write every file's outcome here")
     args = parser.parse_args(argv)
-    if args.max_pages:
-        os.environ[MAX_PAGES_ENV] = str(args.max_pages)  # the spawned workers inherit it
     folders: dict[str, list[Outcome]] = {}
     for folder in args.folders:
         paths = list(walk([folder]))
         outcomes = folders.setdefault(str(folder), [])
-        for done, outcome in enumerate(read_all(paths, args.jobs), 1):
+        for done, outcome in enumerate(read_all(paths, args.jobs, args.max_pages), 1):
             outcomes.append(outcome)
             print(f"\r{folder}: {done}/{len(paths)}", end="", file=sys.stderr, flush=True)
         print(file=sys.stderr)

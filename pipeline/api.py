@@ -64,14 +64,12 @@ def ingest_paths(
     recorded as WorkerCrashed. A notebook needs nothing.
     """
     from pipeline.ingest.batch import BatchOptions, run_batch
-    from pipeline.limits import DEFAULT_MAX_PAGES
 
     roots = [Path(paths)] if isinstance(paths, str | os.PathLike) else [Path(p) for p in paths]
     options = BatchOptions(
         jobs=jobs or BatchOptions().jobs,
         prune=prune,
         retry_failed=retry_failed,
-        max_pages=DEFAULT_MAX_PAGES,
     )
     return run_batch(roots, Path(db), options)
 

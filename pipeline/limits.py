@@ -3,14 +3,13 @@ and to megabytes of text, not hundreds of megabytes. Each limit is checked befor
 guards: the pages before any is read, a zip's members before any is unpacked, a text file's
 size before it is read.
 
-The batch ingest hands `--max-pages` to each document's reading as an argument, which sets it for
-that reading (`pages_limited`), so the limit reaches every worker, on this machine or another,
-without being passed through each stage. PROTOKOLL_MAX_PAGES sets it for a whole process.
+The batch ingest hands `--max-pages` to each document's reading in its settings
+(`pipeline.settings.ReadSettings`), which sets it for that reading (`pages_limited`), so the limit
+reaches every worker, on this machine or another, without being passed through each stage.
 """
 
 from __future__ import annotations
 
-import os
 import zipfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -20,7 +19,6 @@ from pathlib import Path
 from pipeline.errors import TooLarge
 from pipeline.records import Page
 
-MAX_PAGES_ENV = "PROTOKOLL_MAX_PAGES"
 # Minutes with their appendices run to a few dozen pages; 300 leaves room for a year bound
 # into one file, and stops a 500-page report from holding a worker for an hour of OCR.
 DEFAULT_MAX_PAGES = 300
@@ -39,20 +37,9 @@ def pages_limited(limit: int | None) -> Iterator[None]:
 
 def max_pages() -> int:
     """The most pages a PDF or multi-page image may have: the limit of `pages_limited`, else
-    PROTOKOLL_MAX_PAGES, else the default.
-
-    A value that is not a positive whole number is ignored rather than refused: a typo in the
-    environment must not stop a batch, nor lift the limit.
-    """
+    the default. A limit that is not positive is no limit to lift: the default holds."""
     given = _LIMIT.get()
-    if given is not None and given > 0:
-        return given
-    value = os.environ.get(MAX_PAGES_ENV, "").strip()
-    try:
-        limit = int(value)
-    except ValueError:
-        return DEFAULT_MAX_PAGES
-    return limit if limit > 0 else DEFAULT_MAX_PAGES
+    return given if given is not None and given > 0 else DEFAULT_MAX_PAGES
 
 
 def check_page_count(pages: int, *, kind: str, path: str) -> None:

@@ -19,8 +19,8 @@ from pipeline.ingest import BatchOptions, IngestReport, run_batch
 from pipeline.ingest.dry_run import plan_dry_run
 from pipeline.ingest.engines import Engine
 from pipeline.ingest.plan import DEFAULT_PRUNE_MAX_PERCENT, PruneGuard
-from pipeline.ingest.workers import DEFAULT_DOCUMENT_TIMEOUT_S
 from pipeline.limits import DEFAULT_MAX_PAGES
+from pipeline.settings import DEFAULT_DOCUMENT_TIMEOUT_S, ReadSettings
 from pipeline.store import db
 
 EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C
@@ -176,11 +176,10 @@ def ingest_command(
         jobs=jobs,
         prune=prune,
         retry_failed=retry_failed,
-        max_pages=max_pages,
         prune_guard=guard,
         engine=engine,
         scheduler=scheduler,
-        document_timeout_s=document_timeout,
+        reading=ReadSettings(max_pages=max_pages, document_timeout_s=document_timeout),
     )
     with ingest_progress(err, quiet=quiet) as progress:
         report = run_batch(

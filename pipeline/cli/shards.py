@@ -30,8 +30,8 @@ from pipeline.ingest.batch import BatchOptions
 from pipeline.ingest.engines import Engine
 from pipeline.ingest.plan import DEFAULT_PRUNE_MAX_PERCENT, PruneGuard
 from pipeline.ingest.report import Failure
-from pipeline.ingest.workers import DEFAULT_DOCUMENT_TIMEOUT_S
 from pipeline.limits import DEFAULT_MAX_PAGES
+from pipeline.settings import DEFAULT_DOCUMENT_TIMEOUT_S, ReadSettings
 from pipeline.store import db
 
 QuietOption = Annotated[
@@ -95,11 +95,10 @@ def read_command(
         raise typer.BadParameter("needs --engine dask", param_hint="--scheduler")
     options = BatchOptions(
         jobs=jobs,
-        max_pages=max_pages,
         engine=engine,
         scheduler=scheduler,
-        document_timeout_s=document_timeout,
         retry_failed=retry_failed,
+        reading=ReadSettings(max_pages=max_pages, document_timeout_s=document_timeout),
     )
     with ingest_progress(err, quiet=quiet) as progress:
         report = read_archive(

@@ -43,8 +43,9 @@ from pipeline.ingest.plan import (
 )
 from pipeline.ingest.report import Failure, IngestReport
 from pipeline.ingest.store import prepare, store_batch, store_failure
-from pipeline.ingest.workers import DEFAULT_DOCUMENT_TIMEOUT_S, read_in_order
+from pipeline.ingest.workers import read_in_order
 from pipeline.records import Minutes
+from pipeline.settings import DEFAULT_READING, ReadSettings
 from pipeline.store import db
 from pipeline.store.failures import storage_failed
 
@@ -57,11 +58,10 @@ class BatchOptions:
     jobs: int = max(1, os.cpu_count() or 1)
     prune: bool = False
     retry_failed: bool = False
-    max_pages: int | None = None
     prune_guard: PruneGuard = DEFAULT_GUARD  # when --prune refuses
     engine: Engine = Engine.LOCAL
     scheduler: str | None = None  # a running Dask cluster's address or scheduler file
-    document_timeout_s: float | None = DEFAULT_DOCUMENT_TIMEOUT_S  # None: no limit
+    reading: ReadSettings = DEFAULT_READING  # --max-pages, --document-timeout
 
 
 OnDocument = Callable[[str, int], None]  # after each document: its path and pages
@@ -100,9 +100,7 @@ class WorkerPool:
             return
         options = self.options
         jobs = min(options.jobs, len(to_read))
-        readers = make_readers(
-            options.engine, jobs, options.max_pages, options.scheduler, options.document_timeout_s
-        )
+        readers = make_readers(options.engine, jobs, options.reading, options.scheduler)
         try:
             yield from read_in_order(readers, ((t, t.source) for t in to_read))
         except BaseException:  # also GeneratorExit: the writer stopped taking documents

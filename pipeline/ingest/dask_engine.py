@@ -35,13 +35,13 @@ from distributed.scheduler import KilledWorker
 from pipeline.errors import MissingDependency, WorkerCrashed
 from pipeline.ingest.report import Failure
 from pipeline.ingest.workers import (
-    DEFAULT_DOCUMENT_TIMEOUT_S,
     Result,
     load_model_once,
     read_document,
     timed_out,
 )
 from pipeline.records import SourceFile
+from pipeline.settings import DEFAULT_READING, ReadSettings
 
 CONNECT_TIMEOUT_S = 30  # to reach a running scheduler
 THREADS_REFRESH_S = 2.0  # how often the size of a running cluster is asked for again
@@ -69,15 +69,10 @@ class DaskReaders:
     reader = staticmethod(read_document)  # what each task runs, within the time limit
 
     def __init__(
-        self,
-        jobs: int,
-        *,
-        max_pages: int | None = None,
-        scheduler: str | None = None,
-        document_timeout_s: float | None = DEFAULT_DOCUMENT_TIMEOUT_S,
+        self, jobs: int, settings: ReadSettings = DEFAULT_READING, *, scheduler: str | None = None
     ):
-        self.max_pages = max_pages
-        self.document_timeout_s = document_timeout_s
+        self.settings = settings
+        self.document_timeout_s = settings.document_timeout_s
         self._cluster: LocalCluster | None = None
         if scheduler is None:
             self._cluster = LocalCluster(
@@ -117,13 +112,7 @@ class DaskReaders:
     def submit(self, number: int, source: SourceFile) -> None:
         key = f"{TASK_PREFIX}-{uuid4().hex}"
         future = self._client.submit(
-            read_within,
-            self.reader,
-            source,
-            self.max_pages,
-            self.document_timeout_s,
-            key=key,
-            pure=False,
+            read_within, self.reader, source, self.settings, key=key, pure=False
         )
         self._pending[key] = (number, source)
         self._submitted[key] = future
@@ -183,15 +172,15 @@ class DaskReaders:
 
 
 def read_within(
-    reader: Callable[[SourceFile, int | None], Result],
+    reader: Callable[[SourceFile, ReadSettings], Result],
     source: SourceFile,
-    max_pages: int | None,
-    limit_s: float | None,
+    settings: ReadSettings,
 ) -> Result:
-    """`reader` on a Dask worker; past `limit_s` a watchdog tells the client, and a little
-    later ends this worker process, which is the only way to stop a thread stuck in a library."""
+    """`reader` on a Dask worker; past the settings' time limit a watchdog tells the client, and
+    a little later ends this worker process, the only way to stop a thread stuck in a library."""
+    limit_s = settings.document_timeout_s
     if limit_s is None:
-        return reader(source, max_pages)
+        return reader(source, settings)
     worker = get_worker()
     key = worker.get_current_task()
     finished = threading.Event()
@@ -205,7 +194,7 @@ def read_within(
 
     threading.Thread(target=watch, name=f"watchdog {key}", daemon=True).start()
     try:
-        return reader(source, max_pages)
+        return reader(source, settings)
     finally:
         finished.set()
 

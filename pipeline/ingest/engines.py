@@ -8,7 +8,8 @@ from __future__ import annotations
 from enum import StrEnum
 
 from pipeline.errors import MissingDependency
-from pipeline.ingest.workers import DEFAULT_DOCUMENT_TIMEOUT_S, ReaderPool, Readers
+from pipeline.ingest.workers import ReaderPool, Readers
+from pipeline.settings import DEFAULT_READING, ReadSettings
 
 DASK_MODULES = ("dask", "distributed")
 
@@ -21,18 +22,18 @@ class Engine(StrEnum):
 def make_readers(
     engine: Engine | str,
     jobs: int,
-    max_pages: int | None,
+    settings: ReadSettings = DEFAULT_READING,
     scheduler: str | None = None,
-    document_timeout_s: float | None = DEFAULT_DOCUMENT_TIMEOUT_S,
 ) -> ReaderPool:
     """The pool that reads: `jobs` worker processes, or on Dask a LocalCluster of `jobs`
     workers, or the running cluster whose scheduler is `scheduler` (address or file); either
-    way a document that takes longer than `document_timeout_s` costs its worker process."""
+    way a document that takes longer than `settings.document_timeout_s` costs its worker
+    process."""
     engine = Engine(engine)
     if engine is Engine.LOCAL:
         if scheduler is not None:
             raise ValueError("a scheduler is for the dask engine")
-        return Readers(jobs, max_pages=max_pages, document_timeout_s=document_timeout_s)
+        return Readers(jobs, settings)
     try:
         from pipeline.ingest.dask_engine import DaskReaders
     except ImportError as error:
@@ -42,6 +43,4 @@ def make_readers(
             "--engine dask needs Dask distributed, which is not installed",
             hint="pip install 'protokoll[dask]'",
         ) from error
-    return DaskReaders(
-        jobs, max_pages=max_pages, scheduler=scheduler, document_timeout_s=document_timeout_s
-    )
+    return DaskReaders(jobs, settings, scheduler=scheduler)

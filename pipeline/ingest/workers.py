@@ -30,6 +30,7 @@ from pipeline.errors import DocumentTimeout, ProtokollError, WorkerCrashed
 from pipeline.ingest.report import Failure
 from pipeline.limits import pages_limited
 from pipeline.records import Minutes, SourceFile
+from pipeline.settings import DEFAULT_READING, ReadSettings
 
 # A worker is one core's worth of work: numeric libraries that start a thread per core would
 # make N workers fight over N cores (OpenBLAS threads spin while they wait).
@@ -38,7 +39,6 @@ PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 IN_FLIGHT_PER_WORKER = 3  # enough to keep a worker busy while the writer stores the others
 # A worker is replaced after this many documents: whatever a library leaks is given back.
 TASKS_PER_WORKER = 500
-DEFAULT_DOCUMENT_TIMEOUT_S = 600.0  # a scan of a few hundred pages takes minutes, not hours
 POLL_S = 1.0  # how often the writer looks for a document over its time limit
 
 Item = TypeVar("Item")
@@ -67,14 +67,14 @@ class ReaderPool(Protocol):
         ...
 
 
-def read_document(source: SourceFile, max_pages: int | None = None) -> Result:
+def read_document(source: SourceFile, settings: ReadSettings = DEFAULT_READING) -> Result:
     """Extract, clean, parse and resolve one document; any failure comes back as a record.
 
-    Settings come as arguments, so that a worker on another machine reads as this one would."""
+    Settings come as an argument, so that a worker on another machine reads as this one would."""
     from pipeline.process import read_minutes
 
     try:
-        with pages_limited(max_pages):
+        with pages_limited(settings.max_pages):
             return read_minutes(source)
     except ProtokollError as error:
         return Failure.of(source.path, error, source.sha256)
@@ -87,11 +87,11 @@ def read_document(source: SourceFile, max_pages: int | None = None) -> Result:
         return Failure(source.path, source.sha256, "pipeline", "InternalError", bug.describe())
 
 
-def _read_timed(source: SourceFile, max_pages: int | None) -> Result:
+def _read_timed(source: SourceFile, settings: ReadSettings) -> Result:
     """`read_document`, saying first when it began: the time limit counts from then."""
     if _started is not None:  # written at once, before the reading can hold the interpreter
         _started.put((source.path, time.monotonic()))
-    return read_document(source, max_pages)
+    return read_document(source, settings)
 
 
 def _start_worker(parent_pid: int, started: Started | None = None) -> None:
@@ -125,13 +125,11 @@ class Readers:
     def __init__(
         self,
         jobs: int,
-        *,
-        max_pages: int | None = None,
-        document_timeout_s: float | None = DEFAULT_DOCUMENT_TIMEOUT_S,
+        settings: ReadSettings = DEFAULT_READING,
     ) -> None:
         self._jobs = jobs
-        self.max_pages = max_pages
-        self.document_timeout_s = document_timeout_s
+        self.settings = settings
+        self.document_timeout_s = settings.document_timeout_s
         self._pending: dict[Future[Result], tuple[int, SourceFile]] = {}
         self._begun: dict[str, float] = {}  # path → when a worker of this pool began it
         self._pool = self._start()
@@ -166,7 +164,7 @@ class Readers:
         self._pending[self._read(source)] = (number, source)
 
     def _read(self, source: SourceFile) -> Future[Result]:
-        return self._pool.submit(_read_timed, source, self.max_pages)
+        return self._pool.submit(_read_timed, source, self.settings)
 
     def completed(self) -> Iterator[tuple[int, Result]]:
         poll = None if self.document_timeout_s is None else POLL_S

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,7 @@ from pipeline.extract import image as image_module
 from pipeline.extract import pdf as pdf_module
 from pipeline.extract.image import extract_image
 from pipeline.extract.pdf import extract_pdf
-from pipeline.limits import DEFAULT_MAX_PAGES, MAX_PAGES_ENV, max_pages
+from pipeline.limits import DEFAULT_MAX_PAGES, max_pages, pages_limited
 from pipeline.process import process
 from pipeline.records import Page, PageMethod
 
@@ -34,29 +36,34 @@ def _tiff_of(frames: int, path: Path) -> Path:
     return path
 
 
+@pytest.fixture
+def limit_pages() -> Iterator[Callable[[int], None]]:
+    """Set the page limit for the rest of the test, as a worker does around a document."""
+    with contextlib.ExitStack() as stack:
+        yield lambda limit: stack.enter_context(pages_limited(limit))
+
+
 def _must_not_run(*args: object, **kwargs: object) -> None:
     raise AssertionError("a page was read before the page count was checked")
 
 
 @pytest.mark.parametrize(
-    ("value", "limit"),
-    [(None, DEFAULT_MAX_PAGES), ("25", 25), (" 7 ", 7), ("0", 300), ("-4", 300), ("många", 300)],
+    ("given", "limit"), [(None, DEFAULT_MAX_PAGES), (25, 25), (0, 300), (-4, 300)]
 )
-def test_max_pages_reads_a_positive_number_from_the_environment(
-    monkeypatch: pytest.MonkeyPatch, value: str | None, limit: int
+def test_max_pages_is_the_positive_limit_given_and_never_the_environment(
+    monkeypatch: pytest.MonkeyPatch, given: int | None, limit: int
 ) -> None:
-    if value is None:
-        monkeypatch.delenv(MAX_PAGES_ENV, raising=False)
-    else:
-        monkeypatch.setenv(MAX_PAGES_ENV, value)
-    assert max_pages() == limit
+    monkeypatch.setenv("PROTOKOLL_MAX_PAGES", "3")  # once read here; settings are arguments now
+    with pages_limited(given):
+        assert max_pages() == limit
+    assert max_pages() == DEFAULT_MAX_PAGES
 
 
 def test_a_pdf_over_the_limit_is_refused_before_a_page_is_read(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit_pages: Callable[[int], None]
 ) -> None:
     path = _pdf_of(12, tmp_path / "årsbok.pdf")
-    monkeypatch.setenv(MAX_PAGES_ENV, "10")
+    limit_pages(10)
     monkeypatch.setattr(pdf_module, "read_layer", _must_not_run)
     with pytest.raises(TooLarge) as raised:
         extract_pdf(path)
@@ -67,38 +74,40 @@ def test_a_pdf_over_the_limit_is_refused_before_a_page_is_read(
     assert isinstance(error, InputError) and error.exit_code == 2  # recorded; the batch goes on
 
 
-def test_a_pdf_at_the_limit_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_pdf_at_the_limit_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit_pages: Callable[[int], None]
+) -> None:
     path = _pdf_of(12, tmp_path / "årsbok.pdf")
-    monkeypatch.setenv(MAX_PAGES_ENV, "12")
+    limit_pages(12)
     pages = extract_pdf(path)
     assert [page.number for page in pages] == list(range(1, 13))
     assert pages[11].method is PageMethod.TEXT and "Protokoll sida 12" in pages[11].text
 
 
 def test_the_whole_pipeline_names_the_file_over_the_limit(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit_pages: Callable[[int], None]
 ) -> None:
     path = _pdf_of(3, tmp_path / "bilagor.pdf")
-    monkeypatch.setenv(MAX_PAGES_ENV, "2")
+    limit_pages(2)
     with pytest.raises(TooLarge, match=r"bilagor\.pdf: the PDF has 3 pages"):
         process(path)
 
 
 def test_a_multi_page_tiff_over_the_limit_is_refused_before_a_frame_is_read(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit_pages: Callable[[int], None]
 ) -> None:
     path = _tiff_of(3, tmp_path / "skannat.tif")
-    monkeypatch.setenv(MAX_PAGES_ENV, "2")
+    limit_pages(2)
     monkeypatch.setattr(image_module, "read_scan_page", _must_not_run)
     with pytest.raises(TooLarge, match="the image has 3 pages, more than the limit of 2"):
         extract_image(path)
 
 
 def test_a_multi_page_tiff_at_the_limit_is_read(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit_pages: Callable[[int], None]
 ) -> None:
     path = _tiff_of(3, tmp_path / "skannat.tif")
-    monkeypatch.setenv(MAX_PAGES_ENV, "3")
+    limit_pages(3)
 
     def fake_ocr(number: int, image: Image.Image, **kwargs: object) -> Page:
         return Page(number, f"sida {number}", PageMethod.OCR)

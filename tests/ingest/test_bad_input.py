@@ -11,6 +11,7 @@ from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.pdfgen import canvas
 
 from pipeline.ingest import BatchOptions, run_batch
+from pipeline.settings import ReadSettings
 from tests.conftest import FIXTURES
 from tests.ingest.conftest import table_rows
 
@@ -84,7 +85,9 @@ def test_the_page_limit_is_an_option(tmp_path: Path) -> None:
     root = tmp_path / "arkiv"
     root.mkdir()
     (root / "lang.pdf").write_bytes(pdf_of(["Protokoll"], pages=12))
-    report = run_batch([root], tmp_path / "a.duckdb", BatchOptions(jobs=1, max_pages=10))
+    report = run_batch(
+        [root], tmp_path / "a.duckdb", BatchOptions(jobs=1, reading=ReadSettings(max_pages=10))
+    )
     assert [(f.error_type, "limit of 10" in f.message) for f in report.failed] == [
         ("TooLarge", True)
     ]

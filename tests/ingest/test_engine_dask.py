@@ -19,6 +19,7 @@ from pipeline.ingest.engines import Engine
 from pipeline.ingest.report import Failure
 from pipeline.ingest.workers import Result, read_document, read_in_order
 from pipeline.records import SourceFile
+from pipeline.settings import DEFAULT_READING, ReadSettings
 from tests.conftest import SAMPLE_DIR, requires_tesseract
 from tests.ingest.conftest import MEETINGS
 from tests.ingest.test_crash import snapshot
@@ -27,11 +28,11 @@ runner = CliRunner()
 LIMIT_S = 6.0  # a worker's first document takes 2 s here (the model warms up)
 
 
-def read_or_die(source: SourceFile, max_pages: int | None = None) -> Result:
+def read_or_die(source: SourceFile, settings: ReadSettings = DEFAULT_READING) -> Result:
     """As a PDF library that crashes the process on one file."""
     if "krasch" in source.path:
         os._exit(11)
-    return read_document(source, max_pages)
+    return read_document(source, settings)
 
 
 def worker_processes() -> list[psutil.Process]:
@@ -121,7 +122,9 @@ def test_a_document_past_the_time_limit_costs_its_worker_and_nothing_else(
         stuck.unlink()  # after the survey: a worker opening it blocks in the kernel for good
         os.mkfifo(stuck)
 
-    options = BatchOptions(jobs=2, engine=Engine.DASK, document_timeout_s=LIMIT_S)
+    options = BatchOptions(
+        jobs=2, engine=Engine.DASK, reading=ReadSettings(document_timeout_s=LIMIT_S)
+    )
     report = run_batch([archive], tmp_path / "a.duckdb", options, on_planned=swap_for_a_pipe)
 
     assert [(Path(f.path), f.error_type) for f in report.failed] == [(stuck, "DocumentTimeout")]

@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from pipeline.cli import app
 from pipeline.ingest import BatchOptions, run_batch
+from pipeline.settings import ReadSettings
 from tests.ingest.conftest import MEETINGS, table_rows
 
 runner = CliRunner()
@@ -34,7 +35,7 @@ def test_a_document_that_blocks_for_good_is_recorded_and_the_others_are_loaded(
     report = run_batch(
         [archive],
         db_path,
-        BatchOptions(jobs=2, document_timeout_s=LIMIT_S),
+        BatchOptions(jobs=2, reading=ReadSettings(document_timeout_s=LIMIT_S)),
         on_planned=swap_for_a_pipe,
     )
     seconds = time.perf_counter() - started
