@@ -55,7 +55,7 @@ def serve_command(
         from pipeline.serve.mirror import ensure_mirror
     except ImportError as exc:
         raise MissingDependency(
-            f"the web view needs Datasette: {exc}", hint="pip install 'protokoll[serve]'"
+            f"the web view needs the serve extra: {exc}", hint="pip install 'protokoll[serve]'"
         ) from exc
     if not db_path.exists():
         raise DatabaseError(f"no database at {db_path}", hint="run `protokoll ingest` first")
