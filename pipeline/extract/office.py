@@ -101,7 +101,7 @@ def convert_to_docx(
     try:
         _, stderr = process.communicate(timeout=timeout_s)
     except subprocess.TimeoutExpired as exc:
-        os.killpg(process.pid, signal.SIGKILL)
+        _kill_group(process)
         process.communicate()
         raise ExtractionError(
             f"LibreOffice did not finish converting the file within {timeout_s:g} s",
@@ -123,3 +123,12 @@ def convert_to_docx(
             hint="the file may be damaged or password-protected; open it and save it as .docx",
         )
     return converted
+
+
+def _kill_group(process: subprocess.Popen[bytes]) -> None:
+    """End soffice and what it started: its process group on POSIX, the process on Windows
+    (which has neither process groups nor SIGKILL)."""
+    if hasattr(os, "killpg"):
+        os.killpg(process.pid, signal.SIGKILL)
+    else:
+        process.kill()

@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import socket
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -263,6 +264,8 @@ def remove_stale_temporaries(folder: Path) -> None:
 
 
 def _running(pid: int) -> bool:
+    if sys.platform == "win32":  # os.kill there ends the process whatever the signal
+        return _running_on_windows(pid)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -270,6 +273,24 @@ def _running(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def _running_on_windows(pid: int) -> bool:
+    """Whether a process of that id still runs, asked without touching it."""
+    import ctypes
+
+    query_limited_information, still_active = 0x1000, 259
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    handle = kernel32.OpenProcess(query_limited_information, False, pid)
+    if not handle:
+        return False
+    try:
+        code = ctypes.c_ulong()
+        return bool(kernel32.GetExitCodeProcess(handle, ctypes.byref(code))) and (
+            code.value == still_active
+        )
+    finally:
+        kernel32.CloseHandle(handle)
 
 
 def _with_meta(schema: pa.Schema, extra: dict[bytes, bytes] | None = None) -> pa.Schema:

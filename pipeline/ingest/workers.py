@@ -19,6 +19,7 @@ import ctypes
 import multiprocessing
 import os
 import signal
+import sys
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -113,8 +114,9 @@ def load_model_once() -> None:
 
 def _die_with(parent_pid: int) -> None:
     """Linux: the worker is killed when the writer dies, even by SIGKILL, instead of lingering."""
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if sys.platform == "linux":  # prctl is Linux's (and SIGKILL is not Windows')
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent_pid:  # the writer died before the line above
         os._exit(1)
 
