@@ -14,10 +14,16 @@ SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM meetings),
        (SELECT count(*) FROM decisions), (SELECT count(*) FROM attendance),
        (SELECT count(*) FROM ingest_errors)
 """
+# The latest decisions, shown oldest first.
 DECISIONS_SQL = """
-SELECT m.date, m.body, d.section_number, d.outcome, d.text
-FROM decisions d JOIN meetings m USING (meeting_id)
-ORDER BY m.date, m.body, try_cast(d.section_number AS INTEGER), d.ordinal
+SELECT * FROM (
+    SELECT m.date, m.body, d.section_number, d.outcome, d.text,
+           try_cast(d.section_number AS INTEGER) AS number, d.ordinal
+    FROM decisions d JOIN meetings m USING (meeting_id)
+    ORDER BY m.date DESC NULLS LAST, m.body DESC, number DESC, d.ordinal DESC
+    LIMIT $shown
+)
+ORDER BY date, body, number, ordinal
 """
 OUTCOMES_SQL = "SELECT outcome, count(*) FROM decisions GROUP BY outcome ORDER BY 2 DESC, 1"
 ATTENDANCE_SQL = """
@@ -28,7 +34,11 @@ SELECT p.name,
 FROM attendance a JOIN persons p USING (person_id)
 GROUP BY p.person_id, p.name
 ORDER BY present DESC, p.name
+LIMIT $shown
 """
+# A summary fits on a screen or two: a large archive's thousands of decisions and people are
+# for `protokoll decisions` and `protokoll persons list`.
+SHOWN_ROWS = 25
 EXCERPT_CHARS = 70
 
 
@@ -36,7 +46,9 @@ def _excerpt(text: str) -> str:
     return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1] + "…"
 
 
-def print_summary(console: Console, con: duckdb.DuckDBPyConnection) -> None:
+def print_summary(
+    console: Console, con: duckdb.DuckDBPyConnection, *, shown: int = SHOWN_ROWS
+) -> None:
     row = con.execute(COUNTS_SQL).fetchone()
     assert row is not None
     documents, meetings, sections, people, decisions, attendance, errors = row
@@ -49,12 +61,35 @@ def print_summary(console: Console, con: duckdb.DuckDBPyConnection) -> None:
     for outcome, count in con.execute(OUTCOMES_SQL).fetchall():
         outcomes.add_row(outcome, str(count))
     console.print(outcomes)
-    listing = Table("date", "body", "§", "outcome", "decision", title="Decisions")
-    for date, body, number, outcome, text in con.execute(DECISIONS_SQL).fetchall():
+    listing = Table(
+        "date",
+        "body",
+        "§",
+        "outcome",
+        "decision",
+        title="Decisions" if decisions <= shown else f"The latest {shown} of {decisions} decisions",
+        caption=None if decisions <= shown else "all of them: protokoll decisions",
+    )
+    for date, body, number, outcome, text, *_ in con.execute(
+        DECISIONS_SQL, {"shown": shown}
+    ).fetchall():
         listing.add_row(str(date), body or "", number, outcome, _excerpt(text))
     console.print(listing)
-    people_table = Table("person", "present", "absent", "spellings", title="Attendance per person")
-    for name, present, absent, spellings in con.execute(ATTENDANCE_SQL).fetchall():
+    attendees = con.execute("SELECT count(DISTINCT person_id) FROM attendance").fetchone()
+    listed = attendees[0] if attendees else 0
+    people_table = Table(
+        "person",
+        "present",
+        "absent",
+        "spellings",
+        title="Attendance per person"
+        if listed <= shown
+        else f"Attendance of the {shown} present most often, of {listed} people",
+        caption=None if listed <= shown else "all of them: protokoll persons list",
+    )
+    for name, present, absent, spellings in con.execute(
+        ATTENDANCE_SQL, {"shown": shown}
+    ).fetchall():
         people_table.add_row(name, str(present), str(absent), spellings)
     console.print(people_table)
 
