@@ -57,4 +57,4 @@ samples: install
 
 clean:
 	rm -rf $(VENV) $(DB) synthetic synthetic.duckdb .pytest_cache .mypy_cache .ruff_cache
-	rm -f *.view.sqlite *.duckdb.lock $(DB).lock
+	rm -f *.view.sqlite *.duckdb.lock *.duckdb.wal $(DB).lock $(DB).wal
