@@ -18,16 +18,8 @@ from pipeline.analysis import queries
 from pipeline.analysis.export import DATABASE_FORMATS, ExportFormat, export_tables
 from pipeline.analysis.search import search
 from pipeline.analysis.terms import query_terms
-from pipeline.cli.common import (
-    DEFAULT_DB,
-    TABLE_MAX_ROWS,
-    DbOption,
-    OutputFormat,
-    err,
-    out,
-    print_rows,
-    reports_errors,
-)
+from pipeline.cli.common import DEFAULT_DB, DbOption, err, out, reports_errors
+from pipeline.cli.output import TABLE_MAX_ROWS, OutputFormat, print_rows
 from pipeline.records import Outcome
 from pipeline.store.reader import open_reader
 

@@ -12,7 +12,8 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from pipeline.cli.common import DbOption, OutputFormat, err, print_query, reports_errors
+from pipeline.cli.common import DbOption, err, reports_errors
+from pipeline.cli.output import OutputFormat, print_query
 from pipeline.cli.progress import ingest_progress
 from pipeline.cli.stdin import paths_or_stdin
 from pipeline.ingest import BatchOptions, IngestReport, run_batch

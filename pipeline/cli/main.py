@@ -12,8 +12,9 @@ from rich.console import Console
 
 from pipeline import __version__
 from pipeline.cli.analysis import register as register_analysis_commands
-from pipeline.cli.common import DbOption, OutputFormat, out, print_query, reports_errors
+from pipeline.cli.common import DbOption, out, reports_errors
 from pipeline.cli.ingest import register as register_ingest_commands
+from pipeline.cli.output import OutputFormat, print_query
 from pipeline.cli.persons import persons_app
 from pipeline.cli.serve import register as register_serve_command
 from pipeline.cli.shards import register as register_shard_commands

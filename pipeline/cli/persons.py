@@ -7,15 +7,8 @@ from typing import Annotated
 
 import typer
 
-from pipeline.cli.common import (
-    DEFAULT_DB,
-    DbOption,
-    OutputFormat,
-    err,
-    out,
-    print_rows,
-    reports_errors,
-)
+from pipeline.cli.common import DEFAULT_DB, DbOption, err, out, reports_errors
+from pipeline.cli.output import OutputFormat, print_rows
 from pipeline.errors import DatabaseError, InputError
 from pipeline.resolve import archive
 from pipeline.resolve.evaluate import PairScores, failures, pairwise, resolve_all

@@ -7,7 +7,8 @@ from typing import Annotated, Any
 
 import typer
 
-from pipeline.cli.common import DEFAULT_DB, DbOption, OutputFormat, err, print_rows, reports_errors
+from pipeline.cli.common import DEFAULT_DB, DbOption, err, reports_errors
+from pipeline.cli.output import OutputFormat, print_rows
 from pipeline.errors import InputError
 from pipeline.store import db
 from pipeline.store.case_rows import case_key
