@@ -17,7 +17,7 @@ demo: install
 
 # A larger, clearly synthetic archive (fictional organisations), so that trends show something.
 demo-synthetic: install
-	$(BIN)/python -m pipeline.synth --out synthetic --meetings $(SYNTH_MEETINGS) --only pdf
+	$(BIN)/python -m devtools.synth --out synthetic --meetings $(SYNTH_MEETINGS) --only pdf
 	$(BIN)/protokoll ingest synthetic/archive --db synthetic.duckdb -q
 	$(BIN)/protokoll summary --db synthetic.duckdb
 
@@ -35,8 +35,8 @@ $(VENV)/.notebook: $(STAMP)
 	touch $@
 
 test: install
-	$(BIN)/ruff check pipeline tests bench models
-	$(BIN)/ruff format --check pipeline tests bench models
+	$(BIN)/ruff check pipeline devtools tests bench models
+	$(BIN)/ruff format --check pipeline devtools tests bench models
 	$(BIN)/mypy
 	$(BIN)/pytest
 
@@ -53,7 +53,7 @@ $(STAMP): pyproject.toml
 
 # Regenerate data/sample and the PDF test fixtures from tests/fixtures/seeds/*.txt.
 samples: install
-	$(BIN)/python -m pipeline.render
+	$(BIN)/python -m devtools.render
 
 clean:
 	rm -rf $(VENV) $(DB) synthetic synthetic.duckdb .pytest_cache .mypy_cache .ruff_cache

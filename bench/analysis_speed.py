@@ -1,7 +1,7 @@
 """How fast the analysts' commands answer on a large synthetic database (not a timed test).
 
 The database is built from the synthetic generator's gold straight into DuckDB
-(`pipeline.synth.load.bulk_load`: no PDFs, no parsing), which takes well under a minute for
+(`devtools.synth.load.bulk_load`: no PDFs, no parsing), which takes well under a minute for
 10 000 meetings. Each command then runs in-process through the Typer app (what a user waits
 for after Python has started), `--repeats` times; the table shows the median and the spread.
 
@@ -21,10 +21,10 @@ from pathlib import Path
 import typer
 from typer.testing import CliRunner
 
+from devtools.synth.archive import documents
+from devtools.synth.load import bulk_load, minutes_from_gold
 from pipeline.cli.analysis import register
 from pipeline.store import db
-from pipeline.synth.archive import documents
-from pipeline.synth.load import bulk_load, minutes_from_gold
 
 
 def build(path: Path, meetings: int, seed: int) -> float:

@@ -4,7 +4,7 @@
     .venv/bin/python bench/ingest_speed.py --only scanned --repeats 3 --json ingest.json
     .venv/bin/python bench/ingest_speed.py --only scale --full          # + 10 000 documents
 
-Archives are synthetic (pipeline.synth.write_archive), generated once and kept under --work
+Archives are synthetic (devtools.synth.write_archive), generated once and kept under --work
 (default /tmp/protokoll-bench/archives); ingest is given each archive's archive/ folder, which
 holds the PDFs and nothing else (the gold is beside it). Every protokoll figure is `protokoll
 ingest FOLDER --db FRESH --jobs N --quiet --json` as a subprocess (--protokoll names another
@@ -48,6 +48,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import _checkout  # noqa: F401  (the checkout on sys.path, for devtools)
 import duckdb
 import pdfplumber
 import psutil
@@ -55,9 +56,9 @@ import pypdfium2
 from _pdf import page_count
 from _tree_memory import TreeMemory
 
+from devtools.synth.write import Only, write_archive
 from pipeline.extract import ocr
 from pipeline.extract.page_image import page_image
-from pipeline.synth.write import Only, write_archive
 
 PARTS = ("text", "scanned", "rerun", "scale")
 FULL_SCALE = 10_000

@@ -22,9 +22,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import _checkout  # noqa: F401  (the checkout on sys.path, for devtools)
 from rapidfuzz.distance import Levenshtein
 
-from pipeline import render
+from devtools import render
 from pipeline.discover import identify
 from pipeline.extract import extract
 from pipeline.extract.clean import clean, normalise
@@ -33,7 +34,7 @@ from pipeline.records import ExtractedDoc
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures" / "seeds"
 FORMS = ("fixture", "rotated90", "rotated180", "rotated270", "degraded", "skewed")
-FIXTURE_SKEW_DEG = {"seed_000": 0.6, "seed_001": -0.8}  # as pipeline.render.regenerate makes them
+FIXTURE_SKEW_DEG = {"seed_000": 0.6, "seed_001": -0.8}  # as devtools.render.regenerate makes them
 SEEDS = ("seed_000", "seed_001")
 
 

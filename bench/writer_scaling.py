@@ -6,7 +6,7 @@ while the database holds few documents, against while it holds many.
     .venv/bin/python bench/writer_scaling.py --profile run       # run-first.prof, run-last.prof
     .venv/bin/python bench/writer_scaling.py --db writer.duckdb  # keep the database
 
-Documents are synthetic minutes (pipeline.synth) as a perfect reading gives them
+Documents are synthetic minutes (devtools.synth) as a perfect reading gives them
 (`minutes_from_gold`) without the generator's person ids, with the signatures also found as
 name mentions, so that the writer resolves every name as `protokoll ingest` does; nothing is
 read or parsed. They go through the writer alone, as `run_batch` flushes them: --batch documents
@@ -29,13 +29,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+import _checkout  # noqa: F401  (the checkout on sys.path, for devtools)
+
+from devtools.synth.archive import documents
+from devtools.synth.load import minutes_from_gold
 from pipeline.ingest.plan import ToRead
 from pipeline.ingest.report import IngestReport
 from pipeline.ingest.store import store_batch
 from pipeline.records import Entity, Minutes
 from pipeline.store import db
-from pipeline.synth.archive import documents
-from pipeline.synth.load import minutes_from_gold
 
 GROWTH_MAX = 1.15  # ms a document, last window / first window
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from pipeline import render
+from devtools import render
 from pipeline.errors import CorruptFile, InputError
 from pipeline.extract import image as image_module
 from pipeline.extract.image import extract_image, image_dpi

@@ -1,6 +1,6 @@
 """The per-page OCR path: orientation, deskew, levelling of worn scans, Tesseract and its TSV.
 
-Page images come from pipeline.render; the numpy measurements run always, Tesseract only in
+Page images come from devtools.render; the numpy measurements run always, Tesseract only in
 the tests marked `ocr`, each on one short page.
 """
 
@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 from rapidfuzz.distance import Levenshtein
 
-from pipeline import render
+from devtools import render
 from pipeline.errors import ExtractionError
 from pipeline.extract import denoise, ocr, orientation
 from pipeline.extract.pdf import extract_pdf

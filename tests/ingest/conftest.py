@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline.synth.write import Only, write_archive
+from devtools.synth.write import Only, write_archive
 
 MEETINGS = 8
 LARGER = 60  # for runs stopped midway: a run of 60 documents writes many times

@@ -6,8 +6,8 @@ from collections import defaultdict
 
 import pytest
 
-from pipeline.synth.archive import documents, plan
-from pipeline.synth.world import BodyKind, organization_names
+from devtools.synth.archive import documents, plan
+from devtools.synth.world import BodyKind, organization_names
 
 
 def test_same_seed_same_archive_other_seed_other_archive() -> None:

@@ -11,10 +11,10 @@ from typing import Any
 import duckdb
 import pytest
 
+from devtools.synth.load import bulk_load, minutes_from_gold
+from devtools.synth.write import Only, write_archive
 from pipeline.api import ingest_paths
 from pipeline.store import db
-from pipeline.synth.load import bulk_load, minutes_from_gold
-from pipeline.synth.write import Only, write_archive
 
 MEETINGS = 12
 SEEDS = (0, 1)  # a "rar" and a "kommun" organisation, each with votes and reservations
@@ -128,7 +128,7 @@ def test_anslag_dates_and_appeal_deadline(archive: tuple[Path, list[dict[str, An
 def test_gold_loaded_straight_gives_the_same_rows(
     archive: tuple[Path, list[dict[str, Any]]], tmp_path: Path
 ) -> None:
-    """`python -m pipeline.synth --db` (no reading) fills the same tables as reading the text."""
+    """`python -m devtools.synth --db` (no reading) fills the same tables as reading the text."""
     _, golds = archive
     con = db.connect(tmp_path / "gold.duckdb")
     try:

@@ -8,12 +8,12 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from devtools.synth.__main__ import main
+from devtools.synth.archive import documents
+from devtools.synth.load import bulk_load, minutes_from_gold
+from devtools.synth.write import Only, write_archive
 from pipeline.evaluation.run import evaluate
 from pipeline.store import db
-from pipeline.synth.__main__ import main
-from pipeline.synth.archive import documents
-from pipeline.synth.load import bulk_load, minutes_from_gold
-from pipeline.synth.write import Only, write_archive
 
 
 def test_fast_txt_path_and_readme(tmp_path: Path) -> None:

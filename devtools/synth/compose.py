@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
+from devtools.synth.meetings import Listed, Meeting
+from devtools.synth.notice import notice_block, posting
+from devtools.synth.world import BodyKind
 from pipeline.records import Status
-from pipeline.synth.meetings import Listed, Meeting
-from pipeline.synth.notice import notice_block, posting
-from pipeline.synth.world import BodyKind
 
 SIGNATURE_LINE = "." * 40
 

@@ -13,9 +13,9 @@ import random
 from collections.abc import Iterator
 from typing import Any
 
-from pipeline.synth.compose import compose
-from pipeline.synth.meetings import Meeting, simulate
-from pipeline.synth.world import MEETINGS_PER_YEAR, build_organization
+from devtools.synth.compose import compose
+from devtools.synth.meetings import Meeting, simulate
+from devtools.synth.world import MEETINGS_PER_YEAR, build_organization
 
 MAX_YEARS = 10
 NAME_STRIDE = 7  # another seed, other organization names: archives can be merged

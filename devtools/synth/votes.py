@@ -11,11 +11,11 @@ import random
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from devtools.synth.items import Item
 from pipeline.records import Outcome, Status
-from pipeline.synth.items import Item
 
 if TYPE_CHECKING:  # meetings.py calls add_votes
-    from pipeline.synth.meetings import Listed
+    from devtools.synth.meetings import Listed
 
 VOTE_SHARE = 0.35  # of the decided applications, those decided after a vote
 RESERVING_SHARE = 0.6  # of the votes, those after which some of the losing side reserve

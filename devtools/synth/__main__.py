@@ -1,4 +1,4 @@
-"""`python -m pipeline.synth`: write a synthetic archive, or load one straight into a database."""
+"""`python -m devtools.synth`: write a synthetic archive, or load one straight into a database."""
 
 from __future__ import annotations
 
@@ -8,18 +8,18 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from devtools.synth.archive import documents
+from devtools.synth.load import bulk_load, minutes_from_gold
+from devtools.synth.write import Only, write_archive
 from pipeline.store import db
-from pipeline.synth.archive import documents
-from pipeline.synth.load import bulk_load, minutes_from_gold
-from pipeline.synth.write import Only, write_archive
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m pipeline.synth",
+        prog="python -m devtools.synth",
         description="Generate SYNTHETIC Swedish minutes (invented organizations and people) with "
         "gold annotations, as .txt, text PDFs and scanned PDFs.",
-        epilog="Example: python -m pipeline.synth --out synthetic --meetings 200 "
+        epilog="Example: python -m devtools.synth --out synthetic --meetings 200 "
         "--scanned-share 0.1 --seed 1",
     )
     parser.add_argument("--out", type=Path, help="folder to write the archive into")

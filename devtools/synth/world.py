@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from pipeline.synth.people import PeoplePool, Person
+from devtools.synth.people import PeoplePool, Person
 
 START_YEAR = 2015
 MANDATE_YEARS = 4  # periods 2015–2018, 2019–2022, 2023–2026 …

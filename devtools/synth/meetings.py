@@ -11,11 +11,10 @@ import random
 from dataclasses import dataclass
 from datetime import date
 
-from pipeline.records import Status
-from pipeline.synth import items, votes
-from pipeline.synth.items import Application, Item
-from pipeline.synth.people import Person
-from pipeline.synth.world import (
+from devtools.synth import items, votes
+from devtools.synth.items import Application, Item
+from devtools.synth.people import Person
+from devtools.synth.world import (
     MANDATE_YEARS,
     START_YEAR,
     Body,
@@ -24,6 +23,7 @@ from pipeline.synth.world import (
     Seat,
     meeting_days,
 )
+from pipeline.records import Status
 
 MENTION_VARIANT_SHARE = 0.15  # of mentions of a person with another spelling, those that use it
 REMOTE_BONUS = 0.05  # remote meetings are easier to attend

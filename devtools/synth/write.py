@@ -25,12 +25,12 @@ from typing import Any
 
 import pypdfium2 as pdfium
 
-from pipeline.render import render_scanned_pdf, render_text_pdf
-from pipeline.synth.archive import documents
-from pipeline.synth.meetings import Meeting
+from devtools.render import render_scanned_pdf, render_text_pdf
+from devtools.synth.archive import documents
+from devtools.synth.meetings import Meeting
 
 SCAN_DPI = 300
-SCAN_NOISE = 8.0  # as the committed sample scans (pipeline.render.regenerate)
+SCAN_NOISE = 8.0  # as the committed sample scans (devtools.render.regenerate)
 SCAN_JPEG_QUALITY = 70
 SCAN_SKEW_DEG = 0.8  # at most, either way
 LABEL = "syntetiskt exempel"  # in every PDF's running header
@@ -154,7 +154,7 @@ def readme(report: ArchiveReport, seed: int, scanned_share: float, only: Only | 
 
 Everything in this folder is **synthetic**: the organizations ("Samordningsförbundet Fiktiva …"),
 their towns, the people, the applications and the money were invented by protokoll's generator
-(`python -m pipeline.synth`). Names are common Swedish first names and surnames combined at
+(`python -m devtools.synth`). Names are common Swedish first names and surnames combined at
 random; no document here records a real meeting or a real person.
 
 - meetings: {report.meetings} ({report.text_files} .txt, {report.text_pdfs} text PDFs,

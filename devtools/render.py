@@ -30,6 +30,9 @@ FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 HEADER_ORG = "RAR i Sörmland"
 FONT_SIZE = 11.0
 LEADING = 14.0
+# The creator the committed fixtures carry (written when this module lived in the package):
+# kept, so that regenerating them stays byte-identical.
+PDF_CREATOR = "pipeline.render"
 
 _BLOCK_SPLIT = re.compile(r"\n[ \t]*\n")
 
@@ -118,7 +121,7 @@ def render_text_pdf(text: str, out: Path, *, running_header: str | None = None) 
         bottomMargin=22 * mm,
         title=running_header or "",
         author="",
-        creator="pipeline.render",
+        creator=PDF_CREATOR,
     )
     doc.build(story, canvasmaker=_numbered_canvas(regular, running_header))
     return out
@@ -316,7 +319,7 @@ def render_two_column_pdf(text: str, out: Path, *, title: str) -> Path:
         canvas.drawString(margin, height - margin - 8 * mm, title)
         canvas.restoreState()
 
-    doc = BaseDocTemplate(str(out), pagesize=A4, invariant=1, creator="pipeline.render")
+    doc = BaseDocTemplate(str(out), pagesize=A4, invariant=1, creator=PDF_CREATOR)
     doc.addPageTemplates([PageTemplate(id="columns", frames=frames, onPage=draw_title)])
     blocks = [b.strip("\n") for b in _BLOCK_SPLIT.split(text.replace("\r\n", "\n"))]
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -375,10 +378,10 @@ def regenerate(noise: float = 8.0, jpeg_quality: int = 70) -> list[Path]:
 def main(argv: Sequence[str] | None = None) -> int:
     """CLI entry point: regenerate fixtures and print what was written."""
     parser = argparse.ArgumentParser(
-        prog="python -m pipeline.render",
+        prog="python -m devtools.render",
         description="Regenerate tests/fixtures/seeds/*.pdf and data/sample/ from the seed texts.",
-        epilog="example:\n  python -m pipeline.render            # rewrite all fixtures\n"
-        "  python -m pipeline.render --noise 4 --jpeg-quality 80",
+        epilog="example:\n  python -m devtools.render            # rewrite all fixtures\n"
+        "  python -m devtools.render --noise 4 --jpeg-quality 80",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--noise", type=float, default=8.0, help="gaussian noise std, 0-255")

@@ -10,11 +10,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from pipeline.synth.world import BodyKind
+from devtools.synth.world import BodyKind
 from pipeline.vocabulary.notices import APPEAL_DAYS
 
 if TYPE_CHECKING:
-    from pipeline.synth.meetings import Meeting
+    from devtools.synth.meetings import Meeting
 
 ADJUST_DAYS = 7  # as "Justeringens plats och tid" of the kommun style writes it
 POSTED_DAYS = APPEAL_DAYS + 1  # the notice stays up a day past the appeal window
