@@ -132,13 +132,6 @@ def parse_date(text: str) -> str | None:
     return next((m.iso for m in find_dates(text) if m.iso), None)
 
 
-def without_dates(text: str) -> str:
-    """The text with its dates blanked out, each by as many spaces."""
-    for mention in reversed(find_dates(text)):
-        text = text[: mention.start] + " " * (mention.end - mention.start) + text[mention.end :]
-    return text
-
-
 def despaced_digits(text: str) -> str:
     """Digits that a per-glyph text layer set apart joined again: "2 0 1 9- 1 1 - 1 2"."""
     return re.sub(r"(?<=\d) (?=\d)", "", text)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from datasette.database import Database
 
@@ -71,12 +71,3 @@ def person_url(person_id: str | None) -> str | None:
 
 def body_url(organization: str | None, body: str | None) -> str:
     return "/body?" + urlencode({"organization": organization or "", "body": body or ""})
-
-
-def table_url(table: str, **filters: object) -> str:
-    query = urlencode({k: str(v) for k, v in filters.items()})
-    return f"/{MIRROR_NAME}/{quote(table)}" + (f"?{query}" if query else "")
-
-
-def placeholders(values: Iterable[object]) -> str:
-    return ", ".join("?" for _ in values)

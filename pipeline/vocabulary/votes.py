@@ -66,4 +66,3 @@ DISSENT_LABEL = re.compile(
     r"^\s*(?:reservation|särskilt\s+yttrande|protokollsanteckning)\s*:?\s*",
     re.IGNORECASE,
 )
-LABEL_KINDS = {"reservation": "reservation", "särskilt": "separate_opinion"}
