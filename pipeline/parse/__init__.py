@@ -1,7 +1,7 @@
 """Parse stage: cleaned lines of one document in, the structured minutes out.
 
 Whether the text is minutes at all is weighed first (parse.evidence). Items are the numbering
-sequence that explains the text best, wherever they stand on a line (parse.sections); the
+sequence that explains the text best, wherever they stand on a line (parse.outline); the
 header is read from the top of the text by its conventions (parse.header); who attended is read
 names first in every place minutes list people (parse.zones), then completed by what the text
 shows: elections, speakers, the signatures. Decisions are read from their verbs per item.
@@ -33,13 +33,10 @@ from pipeline.parse.header import parse_header
 from pipeline.parse.lines import Paragraph, paragraph_text, paragraphs
 from pipeline.parse.notices import read_notice
 from pipeline.parse.outcomes import with_outcome_details
+from pipeline.parse.outline import outline
 from pipeline.parse.persons import full_name
 from pipeline.parse.presence import with_bare_items
-from pipeline.parse.sections import (
-    drop_stray_names,
-    outline,
-    segment_sections,
-)
+from pipeline.parse.sections import drop_stray_names, segment_sections
 from pipeline.parse.signatures import find_signature_start, parse_signatures
 from pipeline.parse.voting import read_dissents, read_votes, unlisted_voters
 from pipeline.parse.zones import attendance_zones, read_attendance

@@ -3,7 +3,8 @@ showing one convention of minutes."""
 
 from __future__ import annotations
 
-from pipeline.parse.sections import outline, segment_sections
+from pipeline.parse.outline import outline
+from pipeline.parse.sections import segment_sections
 from pipeline.records import Line
 
 

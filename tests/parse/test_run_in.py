@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pipeline.parse.contents import find_contents
 from pipeline.parse.decisions import find_decisions
-from pipeline.parse.sections import outline, segment_sections
+from pipeline.parse.outline import outline
+from pipeline.parse.sections import segment_sections
 from pipeline.records import Line, Outcome
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from pipeline.parse.sections import drop_stray_names, find_headings, outline, segment_sections
+from pipeline.parse.outline import find_headings, outline
+from pipeline.parse.sections import drop_stray_names, segment_sections
 from pipeline.parse.signatures import parse_signatures
 from pipeline.records import Line, Role
 
