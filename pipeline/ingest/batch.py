@@ -148,6 +148,7 @@ def run_batch(
                     retry_failed=options.retry_failed,
                     guard=options.prune_guard,
                 )
+                _record_pruned(con, run_id, report.pruned)
             if on_planned:
                 on_planned(len(plan.to_read), len(plan.unchanged))
             writer.record_unreadable(plan)
@@ -304,8 +305,8 @@ def _begin_run(con: duckdb.DuckDBPyConnection, roots: Sequence[Path], jobs: int)
         row = con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM ingest_runs").fetchone()
         run_id = int(row[0]) if row else 1
         con.execute(
-            "INSERT INTO ingest_runs (run_id, started_at, status, paths, jobs) "
-            "VALUES (?, ?, 'running', ?, ?)",
+            "INSERT INTO ingest_runs (run_id, started_at, status, paths, jobs, pruned_paths) "
+            "VALUES (?, ?, 'running', ?, ?, [])",
             [run_id, _now(), [printable(r.resolve()) for r in roots], jobs],
         )
     return run_id
@@ -314,12 +315,19 @@ def _begin_run(con: duckdb.DuckDBPyConnection, roots: Sequence[Path], jobs: int)
 def _update_run(
     con: duckdb.DuckDBPyConnection, run_id: int, report: IngestReport, status: str
 ) -> None:
+    """Write the run's counts and status.
+
+    Only scalar columns: DuckDB 1.5 writes an update of a list column in a keyed table as a
+    delete and an insert, and when the commit of that fails on a full disk, undoing it ends
+    the process (SIGABRT) instead of raising. A change made in place raises, and the run
+    reports the full disk as its error.
+    """
     counts = report.counts()
     finished = _now() if status != "running" else None
     con.execute(
         "UPDATE ingest_runs SET status = ?, finished_at = ?, loaded = ?, unchanged = ?, "
         "replaced = ?, duplicates = ?, pruned = ?, failed = ?, pages = ?, ocr_pages = ?, "
-        "seconds = ?, pruned_paths = ? WHERE run_id = ?",
+        "seconds = ? WHERE run_id = ?",
         [
             status,
             finished,
@@ -332,10 +340,15 @@ def _update_run(
             counts["pages"],
             counts["ocr_pages"],
             round(report.seconds, 3),
-            report.pruned,
             run_id,
         ],
     )
+
+
+def _record_pruned(con: duckdb.DuckDBPyConnection, run_id: int, pruned: list[str]) -> None:
+    """The files --prune forgot, written once, before any document (see `_update_run`)."""
+    if pruned:
+        con.execute("UPDATE ingest_runs SET pruned_paths = ? WHERE run_id = ?", [pruned, run_id])
 
 
 def _now() -> datetime:
