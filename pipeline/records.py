@@ -211,6 +211,8 @@ class Section:
     amounts: tuple[Amount, ...] = ()
     diary_number: str | None = None  # "KS 2019/123", the case's number in the registry
     from_toc: bool = False  # known only from a table of contents or agenda: no text of its own
+    started_at: str | None = None  # "16:20": the clock time the minutes write for its start
+    starts_not_before: str | None = None  # the latest time written for it or before it
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from pipeline.parse.attendance import (
     merge_signatories,
 )
 from pipeline.parse.checks import guesses
+from pipeline.parse.clock import section_clocks
 from pipeline.parse.contents import find_contents, listed_sections
 from pipeline.parse.decisions import find_decisions
 from pipeline.parse.elections import elected_roles
@@ -75,6 +76,7 @@ def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
     raw_sections = [drop_stray_names(s, people) for s in raw_sections]
 
     year = int(header.date[:4]) if header.date else None
+    clocks = section_clocks([(s.title, s.text) for s in raw_sections])
     sections = tuple(
         Section(
             number=raw.number,
@@ -86,8 +88,10 @@ def parse_minutes(source: SourceFile, text: CleanText) -> Minutes:
             amounts=tuple(find_amounts(raw.text)),
             diary_number=raw.diary_number,
             from_toc=raw.from_toc,
+            started_at=clock.started_at,
+            starts_not_before=clock.starts_not_before,
         )
-        for raw in raw_sections
+        for raw, clock in zip(raw_sections, clocks, strict=True)
     )
 
     attendance = with_bare_items(attendance, (s.number for s in sections))

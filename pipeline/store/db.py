@@ -22,7 +22,7 @@ from pipeline.store.failures import is_locked, open_failed
 from pipeline.store.links import listed_name
 from pipeline.store.vote_rows import VOTE_TABLE_COLUMNS, vote_rows
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 
 def _rebuilt(table: str, not_null: tuple[str, ...]) -> tuple[str, ...]:
@@ -79,6 +79,11 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     8: (
         *_rebuilt("pages", ("sha256", "page", "method", "seconds", "chars", "rotation_deg")),
         *_rebuilt("sections", ("meeting_id", "ordinal", "number", "title", "page", "text")),
+    ),
+    # sections loaded before version 9 keep NULL: their clock times were not read
+    9: (
+        "ALTER TABLE sections ADD COLUMN IF NOT EXISTS started_at VARCHAR",
+        "ALTER TABLE sections ADD COLUMN IF NOT EXISTS starts_not_before VARCHAR",
     ),
 }
 # What a version needs beyond SQL statements, run after them.
@@ -180,6 +185,8 @@ TABLE_COLUMNS: dict[str, dict[str, pa.DataType]] = {
         "text": pa.string(),
         "diary_number": pa.string(),
         "from_toc": pa.bool_(),
+        "started_at": pa.string(),
+        "starts_not_before": pa.string(),
     },
     "decisions": {
         "meeting_id": pa.string(),
@@ -468,6 +475,8 @@ def rows_of(minutes: Minutes) -> dict[str, list[dict[str, Any]]]:
                 "text": s.text,
                 "diary_number": s.diary_number,
                 "from_toc": s.from_toc,
+                "started_at": s.started_at,
+                "starts_not_before": s.starts_not_before,
             }
             for i, s in enumerate(minutes.sections, 1)
         ],

@@ -120,7 +120,9 @@ CREATE TABLE IF NOT EXISTS sections (
     page        INTEGER NOT NULL,
     text        VARCHAR NOT NULL,
     diary_number VARCHAR,                 -- "KS 2019/123": the case in the registry (diarienummer)
-    from_toc    BOOLEAN                   -- known only from a table of contents: no text
+    from_toc    BOOLEAN,                  -- known only from a table of contents: no text
+    started_at  VARCHAR,                  -- "16:20": the time the minutes write for its start
+    starts_not_before VARCHAR             -- the latest time written for it or a § before it
 );
 
 CREATE TABLE IF NOT EXISTS decisions (

@@ -214,13 +214,57 @@ GROUP BY organization, body, member_id, member, substitute_id, substitute
 ORDER BY organization, body, member, times DESC;
 
 -- Presence per §: one row per person present and § of the meeting they were there for. No
--- `sections_present` means the whole meeting; "3-9", "4.1-", "-13", "97, 99" and "ej 5" are
--- read in the meeting's own order of §§ (a number the meeting does not have covers nothing).
+-- `sections_present` and no `time_present` means the whole meeting; "3-9", "4.1-", "-13",
+-- "97, 99" and "ej 5" are read in the meeting's own order of §§ (a number the meeting does not
+-- have covers nothing). A time ("-16:15": till kl. 16.15; "14:30-": från kl. 14.30) is read
+-- against the times the minutes write for the §§: with "-16:15" a person is present in a § known
+-- to start before 16.15 (its own start or a later §'s), absent from one that cannot have started
+-- before it; with "14:30-" present in a § that cannot have started before 14.30, absent from one
+-- known to start before it. Where the minutes give no such time `present` is NULL (unknown);
+-- otherwise it is true.
 CREATE OR REPLACE VIEW presence_per_section AS
 WITH present AS (
-    SELECT meeting_id, person_id, name, sections_present
+    SELECT meeting_id, person_id, name, sections_present, time_present
     FROM attendance
     WHERE status = 'present'
+),
+clock_pieces AS (
+    SELECT meeting_id, person_id, trim(piece) AS piece
+    FROM (
+        SELECT meeting_id, person_id, unnest(string_split(time_present, ',')) AS piece
+        FROM present
+        WHERE time_present IS NOT NULL
+    )
+),
+clock_spans AS (
+    SELECT meeting_id, person_id,
+           min(nullif(split_part(piece, '-', 1), '')) FILTER (WHERE contains(piece, '-')) AS since,
+           max(nullif(split_part(piece, '-', 2), '')) FILTER (WHERE contains(piece, '-')) AS until
+    FROM clock_pieces
+    GROUP BY ALL
+),
+section_clock AS (
+    SELECT meeting_id, ordinal, starts_not_before,
+           min(started_at) OVER (
+               PARTITION BY meeting_id ORDER BY ordinal
+               ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING
+           ) AS starts_by
+    FROM sections
+),
+by_clock AS (
+    SELECT t.meeting_id, t.person_id, k.ordinal,
+           CASE
+               WHEN t.since IS NULL AND t.until IS NULL THEN NULL
+               ELSE (t.since IS NULL OR CASE
+                        WHEN k.starts_not_before >= t.since THEN true
+                        WHEN k.starts_by < t.since THEN false
+                    END)
+                AND (t.until IS NULL OR CASE
+                        WHEN k.starts_by < t.until THEN true
+                        WHEN k.starts_not_before >= t.until THEN false
+                    END)
+           END AS present
+    FROM clock_spans t JOIN section_clock k USING (meeting_id)
 ),
 pieces AS (
     SELECT meeting_id, person_id, starts_with(piece, 'ej ') AS excluded,
@@ -263,15 +307,20 @@ partial AS (
     GROUP BY ALL
 )
 SELECT s.meeting_id, s.number AS section_number, s.ordinal, s.title, s.page,
-       p.person_id, p.name, p.sections_present IS NULL AS whole_meeting
+       p.person_id, p.name, p.sections_present IS NULL AND p.time_present IS NULL AS whole_meeting,
+       CASE WHEN p.time_present IS NULL THEN true ELSE b.present END AS present
 FROM present p
 JOIN sections s USING (meeting_id)
 LEFT JOIN partial pa ON pa.meeting_id = p.meeting_id AND pa.person_id = p.person_id
 LEFT JOIN covered c
   ON c.meeting_id = s.meeting_id AND c.ordinal = s.ordinal AND c.person_id = p.person_id
-WHERE p.sections_present IS NULL
-   OR pa.person_id IS NULL
-   OR ((coalesce(c.included, false) OR NOT pa.has_inclusion) AND NOT coalesce(c.excluded, false));
+LEFT JOIN by_clock b
+  ON b.meeting_id = s.meeting_id AND b.ordinal = s.ordinal AND b.person_id = p.person_id
+WHERE (p.sections_present IS NULL
+       OR pa.person_id IS NULL
+       OR ((coalesce(c.included, false) OR NOT pa.has_inclusion)
+           AND NOT coalesce(c.excluded, false)))
+  AND (p.time_present IS NULL OR b.present IS DISTINCT FROM false);
 
 -- Parties: attendance per party, body and year (the party as the lists write it, stored under
 -- its key: S, M, SD, C, V, KD, L, MP, a local party as written; NULL when none is written).
