@@ -78,7 +78,9 @@ def page_image(
 
 def _embedded_scan(page: pypdfium2.PdfPage, dpi: int, *, source: str | None) -> PageImage | None:
     """The JPEG of an image-only page, upright and covering it, or None for any other page."""
-    if page.get_rotation():
+    # 0 for upright; 1-3 quarter turns; -1 for a page PDFium could not make sense of (a fuzzed
+    # file): only an upright page's JPEG is taken as it is
+    if pdfium_c.FPDFPage_GetRotation(page.raw) != 0:
         return None
     objects = list(page.get_objects())
     images = [o for o in objects if o.type == pdfium_c.FPDF_PAGEOBJ_IMAGE]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import sys
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,6 +27,8 @@ from pipeline.extract.layout import Word, join_lines
 
 LINE_END_HYPHEN = 0x02  # PDFium's code for a "-" that ends a line (FPDFText_IsHyphen)
 SOFT_HYPHEN = 0xAD
+SURROGATES = (0xD800, 0xDFFF)  # halves of UTF-16 pairs: no character alone
+REPLACEMENT_CHARACTER = "\ufffd"
 LOOSE_EM = (-0.21, 0.79)  # a typical font's descent and ascent, in ems (Helvetica: −0.207, 0.718)
 # Quarter turns that bring text running in a direction to run left to right: the direction is
 # where each character's box centre lies from the last one's, on the page as shown.
@@ -105,6 +108,14 @@ def _reading_order(chars: Chars) -> str:
     return join_lines(read_lines(chars.text, chars.upright))
 
 
+def _character(code: int) -> str:
+    """The character PDFium read, or U+FFFD for a code no string can hold: a damaged font's
+    map gives values past Unicode's last code point, or lone surrogates, which UTF-8 refuses."""
+    if code > sys.maxunicode or SURROGATES[0] <= code <= SURROGATES[1]:
+        return REPLACEMENT_CHARACTER
+    return chr(code)
+
+
 def _chars(page: pypdfium2.PdfPage, text_page: pypdfium2.PdfTextPage) -> Chars:
     """Every character of the text page with its loose box, turned into the page as shown.
 
@@ -129,7 +140,7 @@ def _chars(page: pypdfium2.PdfPage, text_page: pypdfium2.PdfTextPage) -> Chars:
         ):
             char = "-"
         else:
-            char = chr(code)
+            char = _character(code)
         text.append(char)
         if char.isspace() or not box_of(raw, index, rect_ref):
             corners.append((nan, nan, nan, nan))

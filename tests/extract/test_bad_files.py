@@ -190,6 +190,20 @@ def test_a_pdf_whose_page_cannot_be_loaded_is_corrupt(tmp_path: Path) -> None:
     raises_naming_file(path, CorruptFile, "page 2 of the pdf cannot be read")
 
 
+def test_a_pdf_whose_page_is_no_page_is_read_as_the_nothing_it_holds(tmp_path: Path) -> None:
+    # a fuzzed page tree: its one kid is an action, not a page, so PDFium can tell no rotation
+    path = tmp_path / "trasig.pdf"
+    path.write_bytes(
+        b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+        b"2 0 obj << /S /URI /URI (http://example.org) >> endobj\n"
+        b"trailer << /Root 1 0 R >>\n%%EOF\n"
+    )
+    with pytest.raises(ProtokollError) as raised:
+        process(path)
+    assert raised.value.error_type in {"EmptyFile", "CorruptFile", "NotMinutes"}
+    assert str(path) in str(raised.value)
+
+
 def test_a_pdf_without_pages_is_corrupt_even_after_an_encrypted_one(tmp_path: Path) -> None:
     """PDFium keeps the last load error: the encrypted file's must not name the next file."""
     encrypted = tmp_path / "krypterad.pdf"

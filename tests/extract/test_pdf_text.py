@@ -223,3 +223,15 @@ def test_lines_that_disagree_with_pdfiums_reading_are_replaced_by_it(
     assert layer.text.split("\n") == BODY
     [plan] = plan_pages(tmp_path / "vilseledande.pdf")
     assert plan.repaired and plan.page.text.split("\n") == BODY
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [(0x41, "A"), (0xE5, "å"), (0x110000, "\ufffd"), (0xFFFFFFFF, "\ufffd"), (0xD800, "\ufffd")],
+)
+def test_a_code_no_string_can_hold_reads_as_the_replacement_character(
+    code: int, expected: str
+) -> None:
+    # a damaged font's map gives PDFium codes past U+10FFFF, or lone surrogates
+    assert pdf_text._character(code) == expected
+    assert expected.encode("utf-8")
