@@ -43,3 +43,15 @@ def test_what_a_database_leaves_is_cleaned_and_ignored(database: str) -> None:
         assert any(fnmatch.fnmatch(name, p) for p in _ignored()), f"git sees {name}"
     for name in [path.name, *leftovers]:
         assert any(fnmatch.fnmatch(name, p) for p in _clean_patterns()), f"make clean keeps {name}"
+
+
+def test_make_demo_synthetic_makes_what_the_readme_says() -> None:
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    said = re.search(r"make demo-synthetic\s+# (\d+) synthetic meetings .* into (\S+)", readme)
+    assert said, "the README no longer says what make demo-synthetic makes"
+    meetings = re.search(r"^SYNTH_MEETINGS\s*\?=\s*(\d+)", MAKEFILE, re.M)
+    recipe = re.search(r"^demo-synthetic:.*\n((?:\t.*\n)+)", MAKEFILE, re.M)
+    assert meetings and recipe
+    assert said.group(1) == meetings.group(1)
+    assert f"--db {said.group(2)}" in recipe.group(1)
+    assert f"summary --db {said.group(2)}" in recipe.group(1)
