@@ -14,8 +14,6 @@ from pathlib import Path
 from tests.conftest import REPO_ROOT
 
 PACKAGE = REPO_ROOT / "pipeline"
-# Tooling for fixtures and benchmarks, not run by `protokoll`.
-DEV_TOOLING = ("synth", "render")
 # Unix only: importing one at load would stop `protokoll` starting on Windows.
 UNIX_ONLY = {"fcntl", "resource", "pwd", "grp", "termios", "tty", "pty", "posix", "crypt"}
 EXTRAS_USED_BY = {
@@ -43,10 +41,7 @@ def _names(requirements: list[str]) -> set[str]:
 
 
 def _runtime_modules() -> Iterator[Path]:
-    for path in sorted(PACKAGE.rglob("*.py")):
-        relative = path.relative_to(PACKAGE).as_posix()
-        if not relative.startswith(DEV_TOOLING):
-            yield path
+    yield from sorted(PACKAGE.rglob("*.py"))
 
 
 def _imports(path: Path, *, load_time_only: bool = False) -> set[str]:
