@@ -19,6 +19,10 @@ POINTS_PER_INCH = 72
 # A page larger than this is a poster or a bomb: 100 Mpx is A3 at 600 dpi. Pages are rendered
 # at a lower resolution to fit; image files and embedded scans beyond it are refused.
 MAX_PAGE_PIXELS = 100_000_000
+# The most a page is rendered to for OCR (A3 at 300 dpi fits): a larger page is rendered
+# coarser. Tesseract and the OCR steps around it took a worker to 1.0 GiB more on an 80 Mpx
+# poster, and two workers on such pages past 1.5 GiB; at 24 Mpx it is 0.4 GiB more.
+MAX_RENDER_PIXELS = 24_000_000
 MIN_RENDER_DPI = 100  # below this OCR reads nothing; a page that needs less is refused
 INK_DPI = 50  # the ink check reads a thumbnail: ~1.5 ms for a text page
 INK_LEVEL = 160  # gray levels darker than this are ink
@@ -65,7 +69,7 @@ def page_image(
         if embedded is not None:
             return embedded
         width_pt, height_pt = page.get_size()
-        fitting = math.sqrt(MAX_PAGE_PIXELS / max(1.0, width_pt * height_pt)) * POINTS_PER_INCH
+        fitting = math.sqrt(MAX_RENDER_PIXELS / max(1.0, width_pt * height_pt)) * POINTS_PER_INCH
         render_dpi = min(dpi, int(fitting))
         if render_dpi < MIN_RENDER_DPI:
             width, height = (round(side * dpi / POINTS_PER_INCH) for side in (width_pt, height_pt))
