@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from enum import StrEnum
 
 import duckdb
 import pandas as pd
 
+from pipeline.analysis.periods import Period
 from pipeline.analysis.terms import fold
 from pipeline.errors import DatabaseError
 from pipeline.records import Outcome, Role
@@ -21,12 +21,6 @@ ANALYSIS_VIEWS = (
     "money_granted_per_year",
     "roles_over_time",
 )
-
-
-class Period(StrEnum):
-    YEAR = "year"
-    QUARTER = "quarter"
-    MONTH = "month"
 
 
 PERIOD_LABELS = {

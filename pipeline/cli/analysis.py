@@ -6,22 +6,23 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import duckdb
-import pandas as pd
 import typer
 from rich.table import Table
 
 from pipeline.analysis import meeting as meetings
-from pipeline.analysis import queries
 from pipeline.analysis.export import DATABASE_FORMATS, ExportFormat, export_tables
-from pipeline.analysis.search import search
+from pipeline.analysis.periods import Period
 from pipeline.analysis.terms import query_terms
 from pipeline.cli.common import DEFAULT_DB, DbOption, err, out, reports_errors
 from pipeline.cli.output import TABLE_MAX_ROWS, OutputFormat, print_rows
 from pipeline.records import Outcome
 from pipeline.store.reader import open_reader
+
+if TYPE_CHECKING:  # pandas is imported by the commands that use it: ingest has no need of it
+    import pandas as pd
 
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 BodyOption = Annotated[
@@ -81,9 +82,7 @@ def attendance_command(
         str | None,
         typer.Option("--person", "-p", help="Only people whose name contains this."),
     ] = None,
-    by: Annotated[queries.Period, typer.Option("--by", help="Period of each row.")] = (
-        queries.Period.YEAR
-    ),
+    by: Annotated[Period, typer.Option("--by", help="Period of each row.")] = (Period.YEAR),
     output: FormatOption = OutputFormat.TABLE,
     plot: PlotOption = None,
 ) -> None:
@@ -92,6 +91,10 @@ def attendance_command(
     Meetings held count from the first to the last meeting of the body whose attendance lists
     name the person (present or absent), both included: the view attendance_opportunities.
     """
+    import pandas as pd
+
+    from pipeline.analysis import queries
+
     with _reading(db_path) as con:
         frame = queries.attendance(con, body=body, person=person, by=by)
     view = pd.DataFrame(
@@ -133,6 +136,10 @@ def decisions_command(
 ) -> None:
     """Decisions with their outcome, oldest first: approved, rejected, postponed, noted, elected,
     referred or other."""
+    import pandas as pd
+
+    from pipeline.analysis import queries
+
     with _reading(db_path) as con:
         frame = queries.decisions(
             con,
@@ -175,6 +182,10 @@ def search_command(
     and "ansökningen", "beslut" finds "beslutet". A word written with a capital letter is taken
     as a name and kept whole. Works offline, with no index to build.
     """
+    import pandas as pd
+
+    from pipeline.analysis.search import search
+
     text = " ".join(words)
     with _reading(db_path) as con:
         frame = search(con, text, body=body)
