@@ -32,7 +32,7 @@ FROM ingest_errors ORDER BY occurred_at DESC, path
 """
 
 
-# Options `ingest` shares with `read`.
+# Options `ingest` shares with `read` and `load`.
 MaxPagesOption = Annotated[
     int,
     typer.Option("--max-pages", min=1, help="Refuse documents with more pages than this."),
@@ -52,6 +52,15 @@ SchedulerOption = Annotated[
         metavar="ADDRESS|FILE",
         help="With --engine dask: the running cluster's scheduler (tcp://host:8786, or a "
         "scheduler file, *.json); without it, a cluster of --jobs workers on this machine.",
+    ),
+]
+PruneMaxShareOption = Annotated[
+    float,
+    typer.Option(
+        "--prune-max-share",
+        min=0,
+        max=100,
+        help="--prune refuses (exit 5) when more than this percentage of the files loaded is gone.",
     ),
 ]
 RetryFailedOption = Annotated[
@@ -99,16 +108,7 @@ def ingest_command(
     prune: Annotated[
         bool, typer.Option("--prune", help="Remove documents whose files are gone.")
     ] = False,
-    prune_max_share: Annotated[
-        float,
-        typer.Option(
-            "--prune-max-share",
-            min=0,
-            max=100,
-            help="--prune refuses (exit 5) when more than this percentage of the files loaded "
-            "is gone.",
-        ),
-    ] = DEFAULT_PRUNE_MAX_PERCENT,
+    prune_max_share: PruneMaxShareOption = DEFAULT_PRUNE_MAX_PERCENT,
     prune_force: Annotated[
         bool,
         typer.Option(

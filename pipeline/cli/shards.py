@@ -20,6 +20,7 @@ from pipeline.cli.ingest import (
     EngineOption,
     MaxPagesOption,
     PathsArgument,
+    PruneMaxShareOption,
     RetryFailedOption,
     SchedulerOption,
     print_report,
@@ -136,16 +137,7 @@ def load_command(
         bool,
         typer.Option("--prune", help="Remove documents whose files the surveys no longer list."),
     ] = False,
-    prune_max_share: Annotated[
-        float,
-        typer.Option(
-            "--prune-max-share",
-            min=0,
-            max=100,
-            help="--prune refuses (exit 5) when more than this percentage of the files loaded "
-            "is gone.",
-        ),
-    ] = DEFAULT_PRUNE_MAX_PERCENT,
+    prune_max_share: PruneMaxShareOption = DEFAULT_PRUNE_MAX_PERCENT,
     prune_force: Annotated[
         bool, typer.Option("--prune-force", help="Prune whatever share of the files is gone.")
     ] = False,
