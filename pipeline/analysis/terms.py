@@ -9,7 +9,9 @@ MIN_STEM_CHARS = 3  # "plan" keeps its "-an", "val" its "-al": stems shorter tha
 MIN_TERM_CHARS = 2
 PREFIX_MIN_CHARS = 5  # a stem this long also finds compounds it begins: "ansök" → "ansökningstid"
 # Endings of Swedish inflection and derivation, longest first: "ansökningarna" and "ansökan"
-# both end in "ansök". Folded (å/ä/ö → a/a/o) like the words they are cut from.
+# both end in "ansök". Folded (å/ä/ö → a/a/o) like the words they are cut from. Snowball's
+# Swedish stemmer is not used: it cuts no derivation ("ansökningar" → "ansökning", "ansökan"
+# kept whole), so a search for one form would miss the other (tests/analysis/test_search.py).
 SUFFIXES = tuple(
     sorted(
         {

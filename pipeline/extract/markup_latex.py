@@ -6,6 +6,11 @@ tab-joined cells, comments vanish, and any other command is replaced by the text
 arguments — joined by tabs when the command stands alone on its line with several arguments,
 as custom "table row" commands are written. Source line breaks are kept (TeX would reflow
 them; the parser joins a paragraph's lines anyway), blank lines separate paragraphs.
+
+Not pylatexenc's latex2text: it writes "\\section{Budget}" as "§ BUDGET" without its number,
+table cells apart by spaces, not tabs, and a command the document defines (`\\newcommand`) as
+nothing; the parser reads all three (18 of the 23 LaTeX tests of tests/extract/test_markup.py
+fail with it).
 """
 
 from __future__ import annotations
