@@ -15,10 +15,11 @@ demo: install
 	$(BIN)/protokoll ingest data/sample --db $(DB)
 	$(BIN)/protokoll summary --db $(DB)
 
-# A larger, clearly synthetic archive (fictional organisations), so that trends show something.
+# A larger, clearly synthetic archive (fictional organisations), so that trends show something:
+# text PDFs and one in ten scanned, read by OCR, with the progress bar (a few minutes).
 demo-synthetic: install
-	$(BIN)/python -m devtools.synth --out synthetic --meetings $(SYNTH_MEETINGS) --only pdf
-	$(BIN)/protokoll ingest synthetic/archive --db synthetic.duckdb -q
+	$(BIN)/python -m devtools.synth --out synthetic --meetings $(SYNTH_MEETINGS)
+	$(BIN)/protokoll ingest synthetic/archive --db synthetic.duckdb
 	$(BIN)/protokoll summary --db synthetic.duckdb
 
 # The archive in a browser at http://127.0.0.1:8001/ (after `make demo`).

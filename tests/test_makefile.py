@@ -55,3 +55,6 @@ def test_make_demo_synthetic_makes_what_the_readme_says() -> None:
     assert said.group(1) == meetings.group(1)
     assert f"--db {said.group(2)}" in recipe.group(1)
     assert f"summary --db {said.group(2)}" in recipe.group(1)
+    # text and scans, and the progress bar: what the README says the demo shows
+    assert "--only" not in recipe.group(1) and " -q" not in recipe.group(1)
+    assert "scanned" in said.group(0)
