@@ -37,6 +37,7 @@ from pipeline.ingest.plan import ToRead
 from pipeline.ingest.report import IngestReport
 from pipeline.ingest.store import store_batch
 from pipeline.records import Entity, Minutes
+from pipeline.resolve.archive import ArchivePeople
 from pipeline.store import db
 
 GROWTH_MAX = 1.15  # ms a document, last window / first window
@@ -85,6 +86,7 @@ def write(
     """Flush the documents in batches into `database`; the first and the last window timed."""
     db.connect(database).close()  # creates it, as run_batch does before reading
     report = IngestReport()
+    people = ArchivePeople()  # the writer's, kept between its flushes
     count = len(minutes)
     spans = [(0, window), (window, count - window), (count - window, count)]
     timed: list[Window] = []
@@ -98,7 +100,7 @@ def write(
             cpu_started, wall_started = time.process_time(), time.perf_counter()
             con = db.open_waiting(database, read_only=False, wait_s=60)
             try:
-                store_batch(con, chunk, report, run_id=1)
+                store_batch(con, chunk, report, people, run_id=1)
             finally:
                 con.close()
             cpu += time.process_time() - cpu_started

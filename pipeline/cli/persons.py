@@ -10,6 +10,7 @@ import typer
 from pipeline.cli.common import DEFAULT_DB, DbOption, err, out, reports_errors
 from pipeline.cli.output import OutputFormat, print_rows
 from pipeline.errors import DatabaseError, InputError
+from pipeline.ingest.store import open_writer
 from pipeline.resolve import archive
 from pipeline.resolve.evaluate import PairScores, failures, pairwise, resolve_all
 from pipeline.resolve.gold import read_gold
@@ -183,7 +184,7 @@ def separate_command(
 def apply_command(db_path: DbOption = DEFAULT_DB, overrides: OverridesOption = None) -> None:
     """Group the people again by the overrides file now (ingest does it when the file changed)."""
     _require_db(db_path)
-    con = db.connect(db_path)
+    con = open_writer(db_path)  # the overrides followed first, as ingest opens it
     try:
         path = overrides or archive.overrides_path(con, db_path)
         changes = archive.apply_overrides(con, path, force=True)
@@ -275,7 +276,7 @@ def _decide(
     if len(names) < 2:
         raise InputError("give two names or ids at least")
     _require_db(db_path)
-    con = db.connect(db_path)
+    con = open_writer(db_path)  # the overrides followed first, as ingest opens it
     try:
         path = overrides or archive.overrides_path(con, db_path)
         append_override(path, kind, names, reason)

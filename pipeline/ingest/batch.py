@@ -42,9 +42,10 @@ from pipeline.ingest.plan import (
     database_files,
 )
 from pipeline.ingest.report import Failure, IngestReport
-from pipeline.ingest.store import prepare, store_batch, store_failure
+from pipeline.ingest.store import open_writer, prepare, store_batch, store_failure
 from pipeline.ingest.workers import read_in_order
 from pipeline.records import Minutes
+from pipeline.resolve.archive import ArchivePeople
 from pipeline.settings import DEFAULT_READING, ReadSettings
 from pipeline.store import db
 from pipeline.store.failures import storage_failed
@@ -127,7 +128,7 @@ def run_batch(
     report = IngestReport(jobs=options.jobs)
     with writer_lock(db_path), _stop_on_sigterm():
         try:
-            con = db.connect(db_path)  # creates the database and brings its schema up to date
+            con = open_writer(db_path)  # creates the database and brings its schema up to date
             try:
                 run_id = report.run_id = _begin_run(con, roots, options.jobs)
                 known = Known.read(con)
@@ -144,6 +145,7 @@ def run_batch(
                     survey,
                     known,
                     report,
+                    writer.people,
                     prune=options.prune,
                     retry_failed=options.retry_failed,
                     guard=options.prune_guard,
@@ -203,6 +205,7 @@ class _Writer:
         self.failed: list[Failure] = []
         self.last_flush = time.monotonic()
         self.refused = False  # the run stopped before changing anything (`Refused`)
+        self.people = ArchivePeople()  # the person index, kept between writes
 
     def record_unreadable(self, plan: Plan) -> None:
         self.failed.extend(plan.failed)
@@ -222,7 +225,7 @@ class _Writer:
         with self.open() as con:
             for failure in self.failed:
                 store_failure(con, failure, self.report, self.run_id)
-            store_batch(con, self.read, self.report, self.run_id)
+            store_batch(con, self.read, self.report, self.people, self.run_id)
             self.report.seconds = time.perf_counter() - self.started
             _update_run(con, self.run_id, self.report, "running")
         self.read.clear()

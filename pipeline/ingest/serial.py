@@ -16,6 +16,7 @@ from pipeline.ingest.plan import Known, Survey
 from pipeline.ingest.report import Failure, IngestReport
 from pipeline.ingest.store import prepare, store_batch, store_failure
 from pipeline.ingest.workers import read_document
+from pipeline.resolve.archive import ArchivePeople
 
 
 def ingest(
@@ -30,8 +31,9 @@ def ingest(
     report = IngestReport()
     started = time.perf_counter()
     known = Known.read(con)
+    people = ArchivePeople()
     plan = prepare(
-        con, Survey.of(list(paths)), known, report, prune=prune, retry_failed=retry_failed
+        con, Survey.of(list(paths)), known, report, people, prune=prune, retry_failed=retry_failed
     )
     for failure in plan.failed:
         store_failure(con, failure, report)
@@ -42,6 +44,6 @@ def ingest(
         if isinstance(result, Failure):
             store_failure(con, result, report)
         else:
-            store_batch(con, [(item, result)], report)
+            store_batch(con, [(item, result)], report, people)
     report.seconds = time.perf_counter() - started
     return report

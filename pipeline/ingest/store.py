@@ -7,9 +7,12 @@ being counted again, and whichever of the two is the better extraction keeps the
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -27,6 +30,7 @@ from pipeline.ingest.plan import (
 )
 from pipeline.ingest.report import Duplicate, Failure, IngestReport
 from pipeline.records import Minutes, SourceFile
+from pipeline.resolve.archive import ArchivePeople, follow_overrides
 from pipeline.store import db
 from pipeline.store.failures import is_run_error
 
@@ -46,6 +50,72 @@ class _Written:
     held: Held
     stored: Stored = Stored.LOADED
     duplicate: Duplicate | None = None  # the file set aside, when this one met its twin
+
+
+def open_writer(path: Path, *, wait_s: float | None = None) -> duckdb.DuckDBPyConnection:
+    """The database for a writer: created or migrated, and its people regrouped first when the
+    overrides file changed since it was last applied."""
+    con = db.connect(path, wait_s=wait_s)
+    try:
+        follow_overrides(con, path)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+@contextmanager
+def writing(con: duckdb.DuckDBPyConnection, people: ArchivePeople) -> Iterator[None]:
+    """One write, all or nothing; the people in memory follow its outcome."""
+    people.check(con)
+    try:
+        with db.transaction(con):
+            yield
+    except BaseException:
+        people.forget()
+        raise
+    people.committed(con)
+
+
+class RowBatch:
+    """The rows of several documents, inserted with one statement a table (inside a write).
+
+    The rows that carry person ids go in with each document, as the person index expects to
+    find them in the tables when it links the next document; the others wait for `insert`.
+    """
+
+    def __init__(self, people: ArchivePeople) -> None:
+        self.people = people
+        self.waiting: dict[str, list[dict[str, Any]]] = {}
+
+    def add(self, con: duckdb.DuckDBPyConnection, minutes: Minutes, *, facts: bool = True) -> None:
+        rows = db.rows_of(minutes)
+        if facts:
+            self.people.link_document(con, minutes).fill(rows)  # archive-wide person ids
+            for table in db.PERSON_TABLES:
+                db.insert_rows(con, table, rows[table])
+        for table, table_rows in rows.items():
+            if table not in db.PERSON_TABLES and (facts or table not in db.FACT_TABLES):
+                self.waiting.setdefault(table, []).extend(table_rows)
+
+    def insert(self, con: duckdb.DuckDBPyConnection) -> None:
+        for table, rows in self.waiting.items():
+            db.insert_rows(con, table, rows)
+        self.waiting.clear()
+
+
+def load_minutes(
+    con: duckdb.DuckDBPyConnection, minutes: Minutes, people: ArchivePeople | None = None
+) -> bool:
+    """Load one document in one write; False when that content is already loaded."""
+    people = people or ArchivePeople()
+    with writing(con, people):
+        if db.has_document(con, minutes.source.sha256):
+            return False
+        rows = RowBatch(people)
+        rows.add(con, minutes)
+        rows.insert(con)
+    return True
 
 
 def store_failure(
@@ -71,6 +141,7 @@ def store_batch(
     con: duckdb.DuckDBPyConnection,
     batch: Sequence[tuple[ToRead, Minutes]],
     report: IngestReport,
+    people: ArchivePeople,
     run_id: int | None = None,
 ) -> None:
     """Load read documents in one transaction: whole documents only, each table in one insert.
@@ -83,8 +154,8 @@ def store_batch(
     if not batch:
         return
     try:
-        with db.transaction(con):
-            written = _write(con, batch, run_id)
+        with writing(con, people):
+            written = _write(con, batch, people, run_id)
     except duckdb.InterruptException:  # DuckDB turns Ctrl-C during a statement into its own error
         raise KeyboardInterrupt from None
     except duckdb.Error as exc:
@@ -99,14 +170,17 @@ def store_batch(
             store_failure(con, failure, report, run_id)
             return
         for one in batch:
-            store_batch(con, [one], report, run_id)
+            store_batch(con, [one], report, people, run_id)
         return
     for w in written:
         _count(report, w)
 
 
 def _write(
-    con: duckdb.DuckDBPyConnection, batch: Sequence[tuple[ToRead, Minutes]], run_id: int | None
+    con: duckdb.DuckDBPyConnection,
+    batch: Sequence[tuple[ToRead, Minutes]],
+    people: ArchivePeople,
+    run_id: int | None,
 ) -> list[_Written]:
     written: list[_Written] = []
     in_batch: dict[str, _Written] = {}  # sha256 → the document with that content
@@ -124,8 +198,8 @@ def _write(
         holding = [o.held for o in written if o.stored is Stored.LOADED and o is not w]
         match = loaded.find(w.held) or find_same(w.held, holding)
         if match is not None:
-            _settle(con, w, match, in_batch, loaded)
-    rows = db.RowBatch()
+            _settle(con, w, match, in_batch, loaded, people)
+    rows = RowBatch(people)
     for w in written:  # people are linked only now, when it is known whose facts count
         if w.stored is not Stored.ALREADY:
             rows.add(con, w.minutes, facts=w.stored is Stored.LOADED)
@@ -150,6 +224,7 @@ def _settle(
     match: Match,
     in_batch: dict[str, _Written],
     loaded: Loaded,
+    people: ArchivePeople,
 ) -> None:
     """Two files, one meeting: the better extraction keeps the facts, the other is linked."""
     other = match.held
@@ -162,6 +237,7 @@ def _settle(
             loser.stored = Stored.DUPLICATE
         else:
             db.drop_facts(con, other.meeting_id)
+            people.drop_unsighted(con)
             loaded.dropped.add(other.meeting_id)
         con.execute(
             "UPDATE duplicate_documents SET meeting_id = ? WHERE meeting_id = ?",
@@ -220,13 +296,18 @@ def remember_files(
     del incoming
 
 
-def retire(con: duckdb.DuckDBPyConnection, shas: Iterable[str], gone: Iterable[str]) -> None:
+def retire(
+    con: duckdb.DuckDBPyConnection,
+    shas: Collection[str],
+    gone: Iterable[str],
+    people: ArchivePeople,
+) -> None:
     """Remove documents no file holds any more, and forget the paths that are gone.
 
     A removed document's duplicates lose the meeting they were linked to: they are removed
     too, so that the run reads them again.
     """
-    with db.transaction(con):
+    with writing(con, people):
         for path in gone:
             con.execute("DELETE FROM files WHERE path = ?", [path])
         for sha in sorted(shas):
@@ -236,6 +317,8 @@ def retire(con: duckdb.DuckDBPyConnection, shas: Iterable[str], gone: Iterable[s
             for doomed in [sha, *(r[0] for r in linked)]:
                 db.drop_document(con, doomed)
             con.execute("DELETE FROM files WHERE sha256 = ?", [sha])
+        if shas:
+            people.drop_unsighted(con)  # the people only those documents named
 
 
 def prepare(
@@ -243,6 +326,7 @@ def prepare(
     survey: Survey,
     known: Known,
     report: IngestReport,
+    people: ArchivePeople,
     *,
     prune: bool,
     retry_failed: bool,
@@ -256,7 +340,7 @@ def prepare(
     if prune:
         guard.check(survey, known, gone)
     if old or gone:
-        retire(con, old, gone)
+        retire(con, old, gone, people)
         report.pruned.extend(gone)
         after = Known.read(con)
         known = Known(known.files, after.documents, after.failures, known.names)

@@ -1,16 +1,15 @@
 """The archive's people in the database: who each loaded name is, kept up to date per document.
 
-The database writer calls `link_document` inside the transaction that loads a document: the
-document's names are tied to the people already known, new people get ids, and the person
-tables (persons, person_links with the evidence of every link, person_merges) change with
-it. The index of spellings is read from the database once and then kept in memory (per
-database file, so a batch writer may close and reopen its connection), checked against the
-tables before each document.
+The database writer owns an `ArchivePeople` for its run and calls its `link_document` inside
+the transaction that loads a document: the document's names are tied to the people already
+known, new people get ids, and the person tables (persons, person_links with the evidence of
+every link, person_merges) change with it. The index of spellings is read from the database
+once and then kept in memory by that object (the writer may close and reopen its connection
+between writes), checked against the tables when a write begins.
 """
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -75,21 +74,6 @@ class DocumentPeople:
             row["person_id"] = self.entities.get(i)
 
 
-@dataclass
-class _Cached:
-    token: tuple[Any, ...]  # counts of the tables the index was read from or wrote
-    index: PersonIndex
-
-
-# One index per database file (the single writer may reopen it), and per open connection for a
-# database in memory, gone with the connection.
-_BY_FILE: dict[str, _Cached] = {}
-_BY_CONNECTION: weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, _Cached] = (
-    weakref.WeakKeyDictionary()
-)
-_FILES: weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, str | None] = (
-    weakref.WeakKeyDictionary()
-)
 UNSIGHTED_SQL = """
 DELETE FROM person_links l WHERE NOT EXISTS (
     SELECT 1 FROM (
@@ -104,42 +88,61 @@ DELETE FROM persons p WHERE NOT EXISTS (
 """
 
 
-def link_document(con: duckdb.DuckDBPyConnection, minutes: Minutes) -> DocumentPeople:
-    """Tie the document's names to the archive's people and update the person tables."""
-    index = _index(con)
-    meeting = meeting_of(minutes)
-    ids, changes = index.add_meeting(meeting)
-    write_changes(con, index, changes, loading=meeting.meeting_id)
-    by_kind: dict[Kind, dict[int, str | None]] = {kind: {} for kind in Kind}
-    for sighting, pid in zip(meeting.sightings, ids, strict=True):
-        by_kind[sighting.kind][sighting.row] = pid
-    return DocumentPeople(
-        attendance=tuple(by_kind[Kind.ATTENDANCE].get(i) for i in range(len(minutes.attendance))),
-        signatories=tuple(by_kind[Kind.SIGNATURE].get(i) for i in range(len(minutes.signatories))),
-        entities=by_kind[Kind.MENTION],
-    )
+class ArchivePeople:
+    """The archive's people as one writer keeps them in memory for its run.
 
+    The index is read from the tables at first use, and read again when the tables changed
+    behind the writer's back (`protokoll persons` between two of its writes: `check`) or a
+    write of its own was rolled back (`forget`).
+    """
 
-def committed(con: duckdb.DuckDBPyConnection) -> None:
-    """The document's transaction is committed: the index in memory matches the tables."""
-    cached = _cached(con)
-    if cached is not None:
-        cached.token = _token(con)
+    def __init__(self) -> None:
+        self._index: PersonIndex | None = None
+        self._token: tuple[Any, ...] | None = None  # counts of the tables the index matches
 
+    def check(self, con: duckdb.DuckDBPyConnection) -> None:
+        """A write begins: forget the index if someone else changed the person tables."""
+        if self._index is not None and _token(con) != self._token:
+            self._index = None
 
-def forget(con: duckdb.DuckDBPyConnection) -> None:
-    """The transaction was rolled back: read the index again next time."""
-    key = _file_of(con)
-    if key is None:
-        _BY_CONNECTION.pop(con, None)
-    else:
-        _BY_FILE.pop(key, None)
+    def index(self, con: duckdb.DuckDBPyConnection) -> PersonIndex:
+        if self._index is None:
+            self._index = load_index(con)
+            self._token = _token(con)
+        return self._index
 
+    def link_document(self, con: duckdb.DuckDBPyConnection, minutes: Minutes) -> DocumentPeople:
+        """Tie the document's names to the archive's people and update the person tables."""
+        index = self.index(con)
+        meeting = meeting_of(minutes)
+        ids, changes = index.add_meeting(meeting)
+        write_changes(con, index, changes, loading=meeting.meeting_id)
+        by_kind: dict[Kind, dict[int, str | None]] = {kind: {} for kind in Kind}
+        for sighting, pid in zip(meeting.sightings, ids, strict=True):
+            by_kind[sighting.kind][sighting.row] = pid
+        return DocumentPeople(
+            attendance=tuple(
+                by_kind[Kind.ATTENDANCE].get(i) for i in range(len(minutes.attendance))
+            ),
+            signatories=tuple(
+                by_kind[Kind.SIGNATURE].get(i) for i in range(len(minutes.signatories))
+            ),
+            entities=by_kind[Kind.MENTION],
+        )
 
-def drop_unsighted(con: duckdb.DuckDBPyConnection) -> None:
-    """After a document's rows were deleted: drop the spellings and people no row names now."""
-    con.execute(UNSIGHTED_SQL)
-    forget(con)
+    def committed(self, con: duckdb.DuckDBPyConnection) -> None:
+        """The write is committed: the index in memory matches the tables."""
+        if self._index is not None:
+            self._token = _token(con)
+
+    def forget(self) -> None:
+        """The write was rolled back: read the index again next time."""
+        self._index = None
+
+    def drop_unsighted(self, con: duckdb.DuckDBPyConnection) -> None:
+        """After rows were deleted: drop the spellings and people no row names now."""
+        con.execute(UNSIGHTED_SQL)
+        self.forget()
 
 
 def applied_overrides(con: duckdb.DuckDBPyConnection) -> Overrides | None:
@@ -189,8 +192,6 @@ def apply_overrides(
     except Exception:
         con.rollback()
         raise
-    finally:
-        forget(con)
     return changes
 
 
@@ -236,34 +237,6 @@ def _restore_meeting(index: PersonIndex, rows: Sequence[tuple[Any, ...]]) -> Non
         sightings.append(Sighting(Kind(kind), name, row, tuple(roles or ()), title, affiliation))
     meeting = Meeting(meeting_id, organization, body, year, tuple(sightings))
     index.restore(meeting, [r[3] for r in rows])
-
-
-def _index(con: duckdb.DuckDBPyConnection) -> PersonIndex:
-    token = _token(con)
-    cached = _cached(con)
-    if cached is None or cached.token != token:  # first use, or written by someone else
-        cached = _Cached(token, load_index(con))
-        key = _file_of(con)
-        if key is None:
-            _BY_CONNECTION[con] = cached
-        else:
-            _BY_FILE[key] = cached
-    return cached.index
-
-
-def _cached(con: duckdb.DuckDBPyConnection) -> _Cached | None:
-    key = _file_of(con)
-    return _BY_CONNECTION.get(con) if key is None else _BY_FILE.get(key)
-
-
-def _file_of(con: duckdb.DuckDBPyConnection) -> str | None:
-    """The database file behind `con`, None for a database in memory."""
-    if con not in _FILES:
-        row = con.execute(
-            "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
-        ).fetchone()
-        _FILES[con] = str(Path(row[0]).resolve()) if row and row[0] else None
-    return _FILES[con]
 
 
 def _token(con: duckdb.DuckDBPyConnection) -> tuple[Any, ...]:

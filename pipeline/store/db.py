@@ -1,4 +1,4 @@
-"""The DuckDB database: open it, bring its schema up to date, load one document per transaction."""
+"""The DuckDB database: open it, bring its schema up to date, and the rows a document gives."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ import pyarrow as pa
 
 from pipeline.errors import DatabaseError
 from pipeline.records import Minutes
-from pipeline.resolve import archive as persons
 from pipeline.store.absolute_paths import make_paths_absolute
 from pipeline.store.case_rows import CASE_TABLE_COLUMNS, NOTICE_COLUMNS, case_rows, notice_columns
 from pipeline.store.failures import is_locked, open_failed
@@ -229,6 +228,9 @@ def connect(
 ) -> duckdb.DuckDBPyConnection:
     """Open the database; a writer also creates it and applies pending migrations.
 
+    The people are not regrouped here when the overrides file changed: the writer's
+    `open_writer` (pipeline.ingest.store) does that.
+
     DuckDB lets one process write or many read; a batch ingest holds the file only while it
     writes a few documents, so a reader waits for it (up to READ_LOCK_WAIT_S by default).
     """
@@ -239,7 +241,6 @@ def connect(
     )
     if not read_only:
         migrate(con)
-        persons.follow_overrides(con, path)  # regroup people when the overrides file changed
     return con
 
 
@@ -288,20 +289,9 @@ def has_document(con: duckdb.DuckDBPyConnection, sha256: str) -> bool:
     return con.execute("SELECT 1 FROM documents WHERE sha256 = ?", [sha256]).fetchone() is not None
 
 
-def load_minutes(con: duckdb.DuckDBPyConnection, minutes: Minutes) -> bool:
-    """Load one document in one transaction; False when that content is already loaded."""
-    with transaction(con):
-        if has_document(con, minutes.source.sha256):
-            return False
-        rows = RowBatch()
-        rows.add(con, minutes)
-        rows.insert(con)
-    return True
-
-
 @contextmanager
 def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    """One document's changes, all or nothing; the person index in memory follows the outcome."""
+    """One write, all or nothing."""
     con.begin()
     try:
         yield
@@ -309,46 +299,7 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     except BaseException:
         with suppress(duckdb.TransactionException):  # a commit that failed has ended it already
             con.rollback()
-        persons.forget(con)
         raise
-    persons.committed(con)
-
-
-class RowBatch:
-    """The rows of several documents, inserted with one statement a table (inside a transaction).
-
-    The rows that carry person ids go in with each document, as the person index expects to
-    find them in the tables when it links the next document; the others wait for `insert`.
-    """
-
-    def __init__(self) -> None:
-        self.waiting: dict[str, list[dict[str, Any]]] = {}
-
-    def add(self, con: duckdb.DuckDBPyConnection, minutes: Minutes, *, facts: bool = True) -> None:
-        rows = rows_of(minutes)
-        if facts:
-            persons.link_document(con, minutes).fill(rows)  # archive-wide person ids
-            for table in PERSON_TABLES:
-                _bulk_insert(con, table, rows[table])
-            persons.committed(con)  # the index in memory matches the tables again
-        for table, table_rows in rows.items():
-            if table not in PERSON_TABLES and (facts or table not in FACT_TABLES):
-                self.waiting.setdefault(table, []).extend(table_rows)
-
-    def insert(self, con: duckdb.DuckDBPyConnection) -> None:
-        for table, rows in self.waiting.items():
-            _bulk_insert(con, table, rows)
-        self.waiting.clear()
-
-
-def run_query(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """Column names and rows of `sql`; DuckDB's errors become one clear message."""
-    try:
-        cursor = con.execute(sql)
-        columns = [d[0] for d in cursor.description or []]
-        return columns, cursor.fetchall()
-    except duckdb.Error as exc:
-        raise DatabaseError(f"the query failed: {exc}") from exc
 
 
 def record_failure(
@@ -379,10 +330,9 @@ def drop_document(con: duckdb.DuckDBPyConnection, sha256: str) -> None:
 
 
 def drop_facts(con: duckdb.DuckDBPyConnection, sha256: str) -> None:
-    """Remove what was read from a document, and the people only it named."""
+    """Remove what was read from a document (the people only it named stay: the writer's)."""
     for table, key in FACT_TABLES.items():
         con.execute(f"DELETE FROM {table} WHERE {key} = ?", [sha256])
-    persons.drop_unsighted(con)
 
 
 def rows_of(minutes: Minutes) -> dict[str, list[dict[str, Any]]]:
@@ -524,7 +474,8 @@ def rows_of(minutes: Minutes) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-def _bulk_insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
+    """Append `rows` (as `rows_of` gives them) to `table`, in one statement."""
     if not rows:
         return
     columns = TABLE_COLUMNS[table]

@@ -28,6 +28,7 @@ import duckdb
 import pytest
 
 from pipeline.analysis.terms import fold
+from pipeline.ingest.store import load_minutes
 from pipeline.records import (
     Amount,
     Attendee,
@@ -255,7 +256,7 @@ def analysis_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     con = db.connect(path)
     try:
         for record in RECORDS:
-            assert db.load_minutes(con, record)
+            assert load_minutes(con, record)
     finally:
         con.close()
     return path

@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from referencing import Registry, Resource
 
 from pipeline.analysis.export import ExportFormat, export_tables
+from pipeline.ingest.store import load_minutes
 from pipeline.process import process
 from pipeline.store import db
 from tests.conftest import FIXTURES
@@ -27,7 +28,7 @@ def con(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
     path = folder / "ks_2022-03-15.txt"
     path.write_text(MINUTES, encoding="utf-8")
     connection = db.connect(folder / "export.duckdb")
-    db.load_minutes(connection, process(path))
+    load_minutes(connection, process(path))
     return connection
 
 

@@ -10,6 +10,7 @@ import pytest
 from pipeline.ingest.plan import ToRead
 from pipeline.ingest.report import IngestReport
 from pipeline.ingest.store import store_batch
+from pipeline.resolve.archive import ArchivePeople
 from tests.conftest import FIXTURES, extracted, requires_tesseract
 
 TEXT = FIXTURES / "seeds" / "seed_000.pdf"
@@ -24,7 +25,7 @@ def test_a_scan_and_its_text_in_one_batch_count_once(db_con: duckdb.DuckDBPyConn
     report = IngestReport()
     batch = [(ToRead(m.source, None), m) for m in (scan, other, text)]
 
-    store_batch(db_con, batch, report)
+    store_batch(db_con, batch, report, ArchivePeople())
 
     assert report.loaded == [str(OTHER), str(TEXT)]  # the scan was set aside inside the batch
     assert [(d.path, d.kept) for d in report.duplicates] == [(str(SCAN), str(TEXT))]
@@ -41,7 +42,7 @@ def test_the_same_content_twice_in_a_batch_is_loaded_once(
 ) -> None:
     minutes = extracted(OTHER)
     report = IngestReport()
-    store_batch(db_con, [(ToRead(minutes.source, None), minutes)] * 2, report)
+    store_batch(db_con, [(ToRead(minutes.source, None), minutes)] * 2, report, ArchivePeople())
     assert (len(report.loaded), len(report.unchanged)) == (1, 1)
     assert db_con.execute("SELECT count(*) FROM meetings").fetchone() == (1,)
 
@@ -54,7 +55,7 @@ def test_a_batch_the_database_refuses_is_tried_document_by_document(
     bad = replace(minutes, meeting=replace(minutes.meeting, date="2020-13-45"))  # no such day
     report = IngestReport()
 
-    store_batch(db_con, [(ToRead(m.source, None), m) for m in (good, bad)], report)
+    store_batch(db_con, [(ToRead(m.source, None), m) for m in (good, bad)], report, ArchivePeople())
 
     assert report.loaded == [str(OTHER)]
     assert [(f.stage, f.error_type) for f in report.failed] == [("load", "DatabaseError")]

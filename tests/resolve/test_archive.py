@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from pipeline.ingest import ingest
-from pipeline.resolve import archive
+from pipeline.ingest.store import open_writer, writing
+from pipeline.resolve.archive import ArchivePeople
 from pipeline.resolve.review import find_persons
 from pipeline.store import db
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, extracted
 
 SEEDS = FIXTURES / "seeds"
 
@@ -122,7 +124,7 @@ def test_the_next_ingest_follows_the_overrides_file(tmp_path: Path) -> None:
     overrides.write_text(
         '[[never_merge]]\nnames = ["Jacob Sandström", "Jacob Sandgren"]\n', encoding="utf-8"
     )
-    con = db.connect(path)  # as `protokoll ingest` opens it
+    con = open_writer(path)  # as `protokoll ingest` opens it
     (signer,) = _ids(con, "signatories", "name", "Jacob Sandgren")
     assert signer != chair and _ids(con, "attendance", "name", "Jacob Sandström") == {chair}
     assert con.execute("SELECT change, from_id, to_id FROM person_merges").fetchall() == [
@@ -131,7 +133,7 @@ def test_the_next_ingest_follows_the_overrides_file(tmp_path: Path) -> None:
     assert _one(con, "SELECT count(*) FROM persons") == 7
     con.close()
     overrides.unlink()
-    con = db.connect(path)
+    con = open_writer(path)
     assert _ids(con, "signatories", "name", "Jacob Sandgren") == {chair}  # the older id
     assert _one(con, "SELECT count(*) FROM persons") == 6
     assert [pid for pid, _ in find_persons(con, signer)] == [chair]  # merged away: follow it
@@ -150,7 +152,7 @@ def test_a_merge_in_the_overrides_file_joins_people_across_documents(tmp_path: P
     (tmp_path / "archive.persons.toml").write_text(
         '[[merge]]\nnames = ["Ulrika Truedsson", "Mona Persson"]\n', encoding="utf-8"
     )
-    con = db.connect(path)
+    con = open_writer(path)
     assert _ids(con, "attendance", "name", "Mona Persson") == _ids(
         con, "attendance", "name", "Ulrika Truedsson"
     )
@@ -159,10 +161,31 @@ def test_a_merge_in_the_overrides_file_joins_people_across_documents(tmp_path: P
     con.close()
 
 
-def test_a_failed_load_leaves_the_index_to_be_read_again(
+def test_a_failed_write_leaves_the_index_to_be_read_again(
     seeds_db: duckdb.DuckDBPyConnection,
 ) -> None:
-    archive.forget(seeds_db)
-    index = archive.load_index(seeds_db)
-    assert len(index.members) == 20
-    assert {s.person_id for s in index.spellings.values()} <= set(index.members)
+    people = ArchivePeople()
+    before = people.index(seeds_db)
+    other = extracted(SEEDS / "seed_001.pdf")
+    other = replace(other, source=replace(other.source, sha256="f" * 64))
+    with pytest.raises(RuntimeError), writing(seeds_db, people):
+        people.link_document(seeds_db, other)  # changes the index in memory, then fails
+        raise RuntimeError
+    after = people.index(seeds_db)
+    assert after is not before and len(after.members) == 20
+    assert {s.person_id for s in after.spellings.values()} <= set(after.members)
+
+
+def test_the_index_is_read_again_when_another_process_changed_the_people(
+    seeds_db: duckdb.DuckDBPyConnection,
+) -> None:
+    people = ArchivePeople()
+    with writing(seeds_db, people):
+        first = people.index(seeds_db)
+    with writing(seeds_db, people):
+        assert people.index(seeds_db) is first  # nobody else wrote: kept
+    seeds_db.execute(  # as `protokoll persons apply` would, between two writes
+        "INSERT INTO person_merges VALUES ('merge', 'a', 'b', 'by hand', now()::TIMESTAMP)"
+    )
+    with writing(seeds_db, people):
+        assert people.index(seeds_db) is not first

@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
+from pipeline.ingest.store import load_minutes
 from pipeline.process import process
 from pipeline.store import db
 from pipeline.store.case_rows import case_key
@@ -61,7 +62,7 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
             ),
             encoding="utf-8",
         )
-        db.load_minutes(con, process(text))
+        load_minutes(con, process(text))
     con.close()
     return path
 

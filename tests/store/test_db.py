@@ -9,6 +9,7 @@ from pathlib import Path
 import duckdb
 
 from pipeline.ingest import ingest
+from pipeline.ingest.store import load_minutes
 from pipeline.store import db
 from tests.conftest import FIXTURES, extracted
 
@@ -44,15 +45,15 @@ def test_schema_has_every_table_and_a_version(db_con: duckdb.DuckDBPyConnection)
 
 def test_loading_a_document_twice_changes_nothing(db_con: duckdb.DuckDBPyConnection) -> None:
     minutes = extracted(FIXTURES / "seeds" / "seed_000.txt")
-    assert db.load_minutes(db_con, minutes) is True
+    assert load_minutes(db_con, minutes) is True
     before = _counts(db_con)
-    assert db.load_minutes(db_con, minutes) is False
+    assert load_minutes(db_con, minutes) is False
     assert _counts(db_con) == before
     assert before["attendance"] == 6 and before["sections"] == 10 and before["decisions"] == 6
 
 
 def test_rows_keep_their_page_and_outcomes(db_con: duckdb.DuckDBPyConnection) -> None:
-    db.load_minutes(db_con, extracted(FIXTURES / "seeds" / "seed_000.pdf"))
+    load_minutes(db_con, extracted(FIXTURES / "seeds" / "seed_000.pdf"))
     rows = db_con.execute(
         "SELECT section_number, outcome, page FROM decisions ORDER BY ordinal, section_number"
     ).fetchall()
@@ -134,7 +135,7 @@ def test_a_version_2_database_gains_the_confidence_of_each_document(tmp_path: Pa
     con = db.connect(path)
     try:
         minutes = extracted(FIXTURES / "seeds" / "seed_000.txt")
-        db.load_minutes(con, minutes)
+        load_minutes(con, minutes)
         rows = con.execute("SELECT path, confidence FROM documents ORDER BY path").fetchall()
         assert rows[0] == (minutes.source.path, minutes.confidence)
         assert rows[1] == ("old.pdf", None)  # loaded before anything weighed it
@@ -161,9 +162,7 @@ def test_attendance_rows_keep_party_partial_presence_and_substitutes(
         substitute_for="Agneta Sund",
     )
     replaced = Attendee("Agneta Sund", Status.ABSENT, (Role.MEMBER,), party="C", inferred=True)
-    db.load_minutes(
-        db_con, replace(minutes, attendance=(*minutes.attendance, substitute, replaced))
-    )
+    load_minutes(db_con, replace(minutes, attendance=(*minutes.attendance, substitute, replaced)))
     rows = db_con.execute(
         "SELECT name, status, party, time_present, substitute_for, inferred FROM attendance "
         "WHERE party IS NOT NULL ORDER BY name"

@@ -7,6 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from pipeline.ingest.store import load_minutes
 from pipeline.store import db
 from tests.conftest import FIXTURES, extracted
 
@@ -32,7 +33,7 @@ def test_a_new_database_has_no_key_on_pages_and_sections(tmp_path: Path) -> None
 def test_a_version_7_database_loses_the_keys_and_keeps_its_rows(tmp_path: Path) -> None:
     path = tmp_path / "v7.duckdb"
     con = db.connect(path)
-    db.load_minutes(con, extracted(FIXTURES / "seeds" / "seed_000.txt"))
+    load_minutes(con, extracted(FIXTURES / "seeds" / "seed_000.txt"))
     before = {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in KEYED}
     for table, key in (("pages", "sha256, page"), ("sections", "meeting_id, ordinal")):
         ddl = con.execute("SELECT sql FROM duckdb_tables() WHERE table_name = ?", [table])
@@ -54,7 +55,7 @@ def test_a_version_7_database_loses_the_keys_and_keeps_its_rows(tmp_path: Path) 
         assert after == before and before["sections"]
         with pytest.raises(duckdb.ConstraintException):
             con.execute("INSERT INTO sections (meeting_id, ordinal) VALUES (NULL, 1)")
-        db.load_minutes(con, extracted(FIXTURES / "seeds" / "seed_001.txt"))
+        load_minutes(con, extracted(FIXTURES / "seeds" / "seed_001.txt"))
         assert con.execute("SELECT max(version) FROM schema_migrations").fetchone() == (
             db.SCHEMA_VERSION,
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
+from pipeline.ingest.store import load_minutes
 from pipeline.process import process
 from pipeline.store import db
 
@@ -52,7 +53,7 @@ def con(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
     for values in (timed, untimed):
         path = folder / f"bn_{values['date']}.txt"
         path.write_text(MINUTES.format(**values), encoding="utf-8")
-        db.load_minutes(connection, process(path))
+        load_minutes(connection, process(path))
     return connection
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from pipeline.ingest.store import load_minutes
 from pipeline.process import process
 from pipeline.store import db
 
@@ -54,7 +55,7 @@ def con(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
         ("2021-05-12", "Cilla Fransson (C)"),
     ]
     for date, substitute in meetings:
-        db.load_minutes(connection, process(write(folder, date, substitute)))
+        load_minutes(connection, process(write(folder, date, substitute)))
     return connection
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from pipeline.ingest.store import load_minutes
 from pipeline.parse.voting import read_votes
 from pipeline.process import process
 from pipeline.records import Section
@@ -50,7 +51,7 @@ def con(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
     path = folder / "ks_2022-03-15.txt"
     path.write_text(MINUTES, encoding="utf-8")
     connection = db.connect(folder / "votes.duckdb")
-    db.load_minutes(connection, process(path))
+    load_minutes(connection, process(path))
     return connection
 
 
@@ -116,7 +117,7 @@ def test_a_voter_not_in_the_list_is_kept_unlinked_with_a_warning(tmp_path: Path)
     minutes = process(path)
     assert "voter Gustav Okänd (§ 13) is not in the attendance list" in minutes.warnings
     con = db.connect(tmp_path / "db.duckdb")
-    db.load_minutes(con, minutes)
+    load_minutes(con, minutes)
     assert con.execute(
         "SELECT listed_as FROM vote_choices WHERE name = 'Gustav Okänd'"
     ).fetchall() == [(None,)]
