@@ -34,7 +34,7 @@ from pipeline.records import (
     VoteChoice,
     VoteEvent,
 )
-from pipeline.store import db
+from pipeline.store import rows as store_rows
 
 BATCH_DOCUMENTS = 1000
 
@@ -180,12 +180,12 @@ def _load_batch(con: duckdb.DuckDBPyConnection, batch: list[Minutes]) -> int:
     }
     tables: dict[str, list[dict[str, Any]]] = {
         table: []
-        for table in db.TABLE_COLUMNS
+        for table in store_rows.TABLE_COLUMNS
         if table != "persons"  # see _add_persons
     }
     new = [m for m in batch if m.source.sha256 not in known]
     for minutes in new:
-        for table, rows in db.rows_of(minutes).items():
+        for table, rows in store_rows.rows_of(minutes).items():
             if table in tables:
                 tables[table] += rows
     con.begin()
@@ -201,7 +201,7 @@ def _load_batch(con: duckdb.DuckDBPyConnection, batch: list[Minutes]) -> int:
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
-    columns = db.TABLE_COLUMNS[table]
+    columns = store_rows.TABLE_COLUMNS[table]
     incoming = pa.Table.from_pylist(rows, schema=pa.schema(list(columns.items())))
     names = ", ".join(columns)
     con.register("incoming_batch", incoming)

@@ -33,6 +33,7 @@ from pipeline.records import Minutes, SourceFile
 from pipeline.resolve.archive import ArchivePeople, follow_overrides
 from pipeline.store import db
 from pipeline.store.failures import is_run_error
+from pipeline.store.rows import PERSON_TABLES, insert_rows, rows_of
 
 
 class Stored(enum.Enum):
@@ -89,18 +90,18 @@ class RowBatch:
         self.waiting: dict[str, list[dict[str, Any]]] = {}
 
     def add(self, con: duckdb.DuckDBPyConnection, minutes: Minutes, *, facts: bool = True) -> None:
-        rows = db.rows_of(minutes)
+        rows = rows_of(minutes)
         if facts:
             self.people.link_document(con, minutes).fill(rows)  # archive-wide person ids
-            for table in db.PERSON_TABLES:
-                db.insert_rows(con, table, rows[table])
+            for table in PERSON_TABLES:
+                insert_rows(con, table, rows[table])
         for table, table_rows in rows.items():
-            if table not in db.PERSON_TABLES and (facts or table not in db.FACT_TABLES):
+            if table not in PERSON_TABLES and (facts or table not in db.FACT_TABLES):
                 self.waiting.setdefault(table, []).extend(table_rows)
 
     def insert(self, con: duckdb.DuckDBPyConnection) -> None:
         for table, rows in self.waiting.items():
-            db.insert_rows(con, table, rows)
+            insert_rows(con, table, rows)
         self.waiting.clear()
 
 

@@ -65,7 +65,7 @@ class DocumentPeople:
     entities: dict[int, str | None]
 
     def fill(self, rows: dict[str, list[dict[str, Any]]]) -> None:
-        """Put the ids into the rows `db.rows_of` made for the document."""
+        """Put the ids into the rows `rows_of` (pipeline.store.rows) made for the document."""
         for row, pid in zip(rows["attendance"], self.attendance, strict=True):
             row["person_id"] = pid
         for row, pid in zip(rows["signatories"], self.signatories, strict=True):

@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 from pipeline.ingest import BatchOptions, run_batch
-from pipeline.store import db
+from pipeline.store.migrations import SCHEMA_VERSION
 from tests.ingest.conftest import MEETINGS, table_rows
 
 ONE = BatchOptions(jobs=1)
@@ -65,7 +65,7 @@ def test_a_version_4_database_gets_absolute_paths_and_no_ghost_rows(
     # rows from before version 5 do not know their root
     assert table_rows(db_path, "SELECT count(*) FROM files WHERE root IS NULL") == [(MEETINGS,)]
     version = table_rows(db_path, "SELECT max(version) FROM schema_migrations")
-    assert version == [(db.SCHEMA_VERSION,)]
+    assert version == [(SCHEMA_VERSION,)]
 
 
 def _as_version_4(db_path: Path, *, relative_to: Path) -> None:

@@ -11,6 +11,7 @@ import duckdb
 from pipeline.ingest import ingest
 from pipeline.ingest.store import load_minutes
 from pipeline.store import db
+from pipeline.store.migrations import SCHEMA_VERSION
 from tests.conftest import FIXTURES, extracted
 
 TABLES = (
@@ -39,7 +40,7 @@ def _counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
 def test_schema_has_every_table_and_a_version(db_con: duckdb.DuckDBPyConnection) -> None:
     assert set(_counts(db_con)) == set(TABLES)
     assert db_con.execute("SELECT max(version) FROM schema_migrations").fetchone() == (
-        db.SCHEMA_VERSION,
+        SCHEMA_VERSION,
     )
 
 
@@ -111,7 +112,7 @@ def test_a_version_1_database_is_brought_up_to_date(tmp_path: Path) -> None:
     con = db.connect(path)
     try:
         assert con.execute("SELECT max(version) FROM schema_migrations").fetchone() == (
-            db.SCHEMA_VERSION,
+            SCHEMA_VERSION,
         )
         assert con.execute("SELECT path, run_id FROM ingest_errors").fetchall() == [("a.pdf", None)]
         assert con.execute("SELECT count(*) FROM ingest_runs").fetchone() == (0,)

@@ -9,6 +9,7 @@ import pytest
 
 from pipeline.ingest.store import load_minutes
 from pipeline.store import db
+from pipeline.store.migrations import SCHEMA_VERSION
 from tests.conftest import FIXTURES, extracted
 
 KEYED = ("pages", "sections")
@@ -57,7 +58,7 @@ def test_a_version_7_database_loses_the_keys_and_keeps_its_rows(tmp_path: Path) 
             con.execute("INSERT INTO sections (meeting_id, ordinal) VALUES (NULL, 1)")
         load_minutes(con, extracted(FIXTURES / "seeds" / "seed_001.txt"))
         assert con.execute("SELECT max(version) FROM schema_migrations").fetchone() == (
-            db.SCHEMA_VERSION,
+            SCHEMA_VERSION,
         )
     finally:
         con.close()
