@@ -35,9 +35,8 @@ from devtools.synth.archive import documents
 from devtools.synth.load import minutes_from_gold
 from pipeline.ingest.plan import ToRead
 from pipeline.ingest.report import IngestReport
-from pipeline.ingest.store import store_batch
+from pipeline.ingest.store import WriterMemory, store_batch
 from pipeline.records import Entity, Minutes
-from pipeline.resolve.archive import ArchivePeople
 from pipeline.store import db
 
 GROWTH_MAX = 1.15  # ms a document, last window / first window
@@ -86,7 +85,7 @@ def write(
     """Flush the documents in batches into `database`; the first and the last window timed."""
     db.connect(database).close()  # creates it, as run_batch does before reading
     report = IngestReport()
-    people = ArchivePeople()  # the writer's, kept between its flushes
+    memory = WriterMemory()  # the writer's, kept between its flushes
     count = len(minutes)
     spans = [(0, window), (window, count - window), (count - window, count)]
     timed: list[Window] = []
@@ -100,7 +99,7 @@ def write(
             cpu_started, wall_started = time.process_time(), time.perf_counter()
             con = db.open_waiting(database, read_only=False, wait_s=60)
             try:
-                store_batch(con, chunk, report, people, run_id=1)
+                store_batch(con, chunk, report, memory, run_id=1)
             finally:
                 con.close()
             cpu += time.process_time() - cpu_started

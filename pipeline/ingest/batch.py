@@ -42,10 +42,15 @@ from pipeline.ingest.plan import (
     database_files,
 )
 from pipeline.ingest.report import Failure, IngestReport
-from pipeline.ingest.store import open_writer, prepare, store_batch, store_failure
+from pipeline.ingest.store import (
+    WriterMemory,
+    open_writer,
+    prepare,
+    store_batch,
+    store_failure,
+)
 from pipeline.ingest.workers import read_in_order
 from pipeline.records import Minutes
-from pipeline.resolve.archive import ArchivePeople
 from pipeline.settings import DEFAULT_READING, ReadSettings
 from pipeline.store import db
 from pipeline.store.failures import storage_failed
@@ -145,7 +150,7 @@ def run_batch(
                     survey,
                     known,
                     report,
-                    writer.people,
+                    writer.memory.people,
                     prune=options.prune,
                     retry_failed=options.retry_failed,
                     guard=options.prune_guard,
@@ -205,7 +210,7 @@ class _Writer:
         self.failed: list[Failure] = []
         self.last_flush = time.monotonic()
         self.refused = False  # the run stopped before changing anything (`Refused`)
-        self.people = ArchivePeople()  # the person index, kept between writes
+        self.memory = WriterMemory()  # the person index and more, kept between writes
 
     def record_unreadable(self, plan: Plan) -> None:
         self.failed.extend(plan.failed)
@@ -225,7 +230,7 @@ class _Writer:
         with self.open() as con:
             for failure in self.failed:
                 store_failure(con, failure, self.report, self.run_id)
-            store_batch(con, self.read, self.report, self.people, self.run_id)
+            store_batch(con, self.read, self.report, self.memory, self.run_id)
             self.report.seconds = time.perf_counter() - self.started
             _update_run(con, self.run_id, self.report, "running")
         self.read.clear()

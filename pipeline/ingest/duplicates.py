@@ -9,7 +9,7 @@ warnings.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import duckdb
@@ -96,11 +96,17 @@ class Loaded:
     """The meetings already in the database that a batch's documents may hold again.
 
     Read once for the batch: the loaded meetings on the batch's dates, and in full only those
-    whose header agrees with a document's, a few queries a batch in all. One query a loaded
+    whose header agrees with a document's and that the writer does not remember (`remembered`:
+    the meetings it loaded in this run), a few queries a batch in all. One query a loaded
     meeting of each document's date made the cost of a document grow with the archive.
     """
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, batch: Sequence[Held]) -> None:
+    def __init__(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        batch: Sequence[Held],
+        remembered: Mapping[str, Held] | None = None,
+    ) -> None:
         self.near: dict[str, list[Held]] = {}  # a document's sha256 → meetings it may hold
         self.dropped: set[str] = set()  # meetings whose facts this batch removed
         asked = sorted({h.date for h in batch if h.date is not None})
@@ -126,8 +132,17 @@ class Loaded:
                 and _agree(mine.organization, header[2])
                 and _agree(mine.body, header[3])  # else not the same meeting, whatever it holds
             ]
-        wanted = sorted({h[0] for near in headers.values() for h in near})
-        read = _read_held(con, wanted) if wanted else {}
+        # what the writer remembers of the meetings it loaded itself is not read again: those
+        # reads scan the attendance and § tables, whose size grows with the archive
+        remembered = remembered or {}
+        read = {
+            h.meeting_id: (h.names, h.titles, h.quality)
+            for near in headers.values()
+            for h in (remembered.get(header[0]) for header in near)
+            if h is not None
+        }
+        wanted = sorted({h[0] for near in headers.values() for h in near} - set(read))
+        read |= _read_held(con, wanted) if wanted else {}
         for sha, near in headers.items():
             self.near[sha] = [
                 Held(meeting_id, path, organization, body, date, *read[meeting_id])

@@ -14,9 +14,8 @@ import duckdb
 
 from pipeline.ingest.plan import Known, Survey
 from pipeline.ingest.report import Failure, IngestReport
-from pipeline.ingest.store import prepare, store_batch, store_failure
+from pipeline.ingest.store import WriterMemory, prepare, store_batch, store_failure
 from pipeline.ingest.workers import read_document
-from pipeline.resolve.archive import ArchivePeople
 
 
 def ingest(
@@ -31,9 +30,15 @@ def ingest(
     report = IngestReport()
     started = time.perf_counter()
     known = Known.read(con)
-    people = ArchivePeople()
+    memory = WriterMemory()
     plan = prepare(
-        con, Survey.of(list(paths)), known, report, people, prune=prune, retry_failed=retry_failed
+        con,
+        Survey.of(list(paths)),
+        known,
+        report,
+        memory.people,
+        prune=prune,
+        retry_failed=retry_failed,
     )
     for failure in plan.failed:
         store_failure(con, failure, report)
@@ -44,6 +49,6 @@ def ingest(
         if isinstance(result, Failure):
             store_failure(con, result, report)
         else:
-            store_batch(con, [(item, result)], report, people)
+            store_batch(con, [(item, result)], report, memory)
     report.seconds = time.perf_counter() - started
     return report

@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -51,6 +51,26 @@ class _Written:
     held: Held
     stored: Stored = Stored.LOADED
     duplicate: Duplicate | None = None  # the file set aside, when this one met its twin
+
+
+REMEMBERED_MEETINGS = 20_000  # a few kB each: what the writer keeps of the meetings it loaded
+
+
+@dataclass
+class WriterMemory:
+    """What the single writer keeps in memory between its writes, for the length of a run."""
+
+    people: ArchivePeople = field(default_factory=ArchivePeople)
+    meetings: dict[str, Held] = field(default_factory=dict)  # loaded in this run, newest last
+
+    def loaded(self, held: Iterable[Held], dropped: Iterable[str]) -> None:
+        """A write committed: remember the meetings it loaded, forget those it set aside."""
+        for meeting_id in dropped:
+            self.meetings.pop(meeting_id, None)
+        for h in held:
+            self.meetings[h.meeting_id] = h
+        while len(self.meetings) > REMEMBERED_MEETINGS:
+            del self.meetings[next(iter(self.meetings))]
 
 
 def open_writer(path: Path, *, wait_s: float | None = None) -> duckdb.DuckDBPyConnection:
@@ -142,7 +162,7 @@ def store_batch(
     con: duckdb.DuckDBPyConnection,
     batch: Sequence[tuple[ToRead, Minutes]],
     report: IngestReport,
-    people: ArchivePeople,
+    memory: WriterMemory,
     run_id: int | None = None,
 ) -> None:
     """Load read documents in one transaction: whole documents only, each table in one insert.
@@ -155,8 +175,8 @@ def store_batch(
     if not batch:
         return
     try:
-        with writing(con, people):
-            written = _write(con, batch, people, run_id)
+        with writing(con, memory.people):
+            written, loaded = _write(con, batch, memory, run_id)
     except duckdb.InterruptException:  # DuckDB turns Ctrl-C during a statement into its own error
         raise KeyboardInterrupt from None
     except duckdb.Error as exc:
@@ -171,8 +191,9 @@ def store_batch(
             store_failure(con, failure, report, run_id)
             return
         for one in batch:
-            store_batch(con, [one], report, people, run_id)
+            store_batch(con, [one], report, memory, run_id)
         return
+    memory.loaded((w.held for w in written if w.stored is Stored.LOADED), loaded.dropped)
     for w in written:
         _count(report, w)
 
@@ -180,14 +201,14 @@ def store_batch(
 def _write(
     con: duckdb.DuckDBPyConnection,
     batch: Sequence[tuple[ToRead, Minutes]],
-    people: ArchivePeople,
+    memory: WriterMemory,
     run_id: int | None,
-) -> list[_Written]:
+) -> tuple[list[_Written], Loaded]:
     written: list[_Written] = []
     in_batch: dict[str, _Written] = {}  # sha256 → the document with that content
     loaded_before = _loaded(con, [item.source.sha256 for item, _ in batch])
     helds = [held_in(minutes) for _, minutes in batch]
-    loaded = Loaded(con, helds)
+    loaded = Loaded(con, helds, memory.meetings)
     for (item, minutes), held in zip(batch, helds, strict=True):
         w = _Written(item, minutes, held)
         written.append(w)
@@ -199,8 +220,8 @@ def _write(
         holding = [o.held for o in written if o.stored is Stored.LOADED and o is not w]
         match = loaded.find(w.held) or find_same(w.held, holding)
         if match is not None:
-            _settle(con, w, match, in_batch, loaded, people)
-    rows = RowBatch(people)
+            _settle(con, w, match, in_batch, loaded, memory.people)
+    rows = RowBatch(memory.people)
     for w in written:  # people are linked only now, when it is known whose facts count
         if w.stored is not Stored.ALREADY:
             rows.add(con, w.minutes, facts=w.stored is Stored.LOADED)
@@ -208,7 +229,7 @@ def _write(
     remember_files(con, [w.item.source for w in written], run_id)
     paths = [w.item.source.path for w in written]
     con.execute("DELETE FROM ingest_errors WHERE list_contains(?, path)", [paths])
-    return written
+    return written, loaded
 
 
 def _loaded(con: duckdb.DuckDBPyConnection, shas: Sequence[str]) -> set[str]:

@@ -9,8 +9,7 @@ import pytest
 
 from pipeline.ingest.plan import ToRead
 from pipeline.ingest.report import IngestReport
-from pipeline.ingest.store import store_batch
-from pipeline.resolve.archive import ArchivePeople
+from pipeline.ingest.store import WriterMemory, store_batch
 from tests.conftest import FIXTURES, extracted, requires_tesseract
 
 TEXT = FIXTURES / "seeds" / "seed_000.pdf"
@@ -25,7 +24,7 @@ def test_a_scan_and_its_text_in_one_batch_count_once(db_con: duckdb.DuckDBPyConn
     report = IngestReport()
     batch = [(ToRead(m.source, None), m) for m in (scan, other, text)]
 
-    store_batch(db_con, batch, report, ArchivePeople())
+    store_batch(db_con, batch, report, WriterMemory())
 
     assert report.loaded == [str(OTHER), str(TEXT)]  # the scan was set aside inside the batch
     assert [(d.path, d.kept) for d in report.duplicates] == [(str(SCAN), str(TEXT))]
@@ -42,7 +41,7 @@ def test_the_same_content_twice_in_a_batch_is_loaded_once(
 ) -> None:
     minutes = extracted(OTHER)
     report = IngestReport()
-    store_batch(db_con, [(ToRead(minutes.source, None), minutes)] * 2, report, ArchivePeople())
+    store_batch(db_con, [(ToRead(minutes.source, None), minutes)] * 2, report, WriterMemory())
     assert (len(report.loaded), len(report.unchanged)) == (1, 1)
     assert db_con.execute("SELECT count(*) FROM meetings").fetchone() == (1,)
 
@@ -55,9 +54,29 @@ def test_a_batch_the_database_refuses_is_tried_document_by_document(
     bad = replace(minutes, meeting=replace(minutes.meeting, date="2020-13-45"))  # no such day
     report = IngestReport()
 
-    store_batch(db_con, [(ToRead(m.source, None), m) for m in (good, bad)], report, ArchivePeople())
+    store_batch(db_con, [(ToRead(m.source, None), m) for m in (good, bad)], report, WriterMemory())
 
     assert report.loaded == [str(OTHER)]
     assert [(f.stage, f.error_type) for f in report.failed] == [("load", "DatabaseError")]
     assert db_con.execute("SELECT count(*) FROM meetings").fetchone() == (1,)
     assert db_con.execute("SELECT error_type FROM ingest_errors").fetchall() == [("DatabaseError",)]
+
+
+@pytest.mark.parametrize("remembered", [True, False])
+def test_a_twin_in_a_later_write_is_found_whether_remembered_or_read(
+    db_con: duckdb.DuckDBPyConnection, remembered: bool
+) -> None:
+    text, pdf = extracted(FIXTURES / "seeds" / "seed_000.txt"), extracted(TEXT)
+    memory = WriterMemory()
+    report = IngestReport()
+    store_batch(db_con, [(ToRead(text.source, None), text)], report, memory)
+    assert list(memory.meetings) == [text.source.sha256]
+    later = memory if remembered else WriterMemory()  # a new run reads it from the tables
+
+    store_batch(db_con, [(ToRead(pdf.source, None), pdf)], report, later)
+
+    assert len(report.duplicates) == 1
+    kept = db_con.execute("SELECT DISTINCT meeting_id FROM attendance").fetchall()
+    assert kept == [(text.source.sha256,)]  # the first, as good as its twin, keeps the facts
+    linked = db_con.execute("SELECT count(*) FROM duplicate_documents").fetchone()
+    assert linked == (1,)
