@@ -2,9 +2,9 @@
 
 `resolve` is the pipeline stage for one document: it ties the names of one meeting together
 (attendance, signatures, mentions in the text, see `meeting.py`) and gives each person an id
-derived from their name. Across the archive, the database writer calls `archive.link_document`,
-which ties those people to the ones already known (`index.py`, `rules.py`, `cluster.py`) and
-keeps their ids stable.
+derived from their name. Across the archive, the database writer links them through the
+`archive.ArchivePeople` it holds for its run, which ties those people to the ones already known
+(`index.py`, `rules.py`, `cluster.py`) and keeps their ids stable.
 """
 
 from __future__ import annotations
