@@ -178,11 +178,7 @@ def _load_batch(con: duckdb.DuckDBPyConnection, batch: list[Minutes]) -> int:
             [[m.source.sha256 for m in batch]],
         ).fetchall()
     }
-    tables: dict[str, list[dict[str, Any]]] = {
-        table: []
-        for table in store_rows.TABLE_COLUMNS
-        if table != "persons"  # see _add_persons
-    }
+    tables: dict[str, list[dict[str, Any]]] = {table: [] for table in store_rows.LOADED_TABLES}
     new = [m for m in batch if m.source.sha256 not in known]
     for minutes in new:
         for table, rows in store_rows.rows_of(minutes).items():
@@ -201,9 +197,9 @@ def _load_batch(con: duckdb.DuckDBPyConnection, batch: list[Minutes]) -> int:
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
-    columns = store_rows.TABLE_COLUMNS[table]
-    incoming = pa.Table.from_pylist(rows, schema=pa.schema(list(columns.items())))
-    names = ", ".join(columns)
+    schema = store_rows.table_schema(table)
+    incoming = pa.Table.from_pylist(rows, schema=schema)
+    names = ", ".join(schema.names)
     con.register("incoming_batch", incoming)
     try:
         con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM incoming_batch")

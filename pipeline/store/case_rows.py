@@ -6,29 +6,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-import pyarrow as pa
-
 from pipeline.records import Minutes
 from pipeline.vocabulary.notices import APPEAL_DAYS, DIARY_NUMBER
-
-CASE_TABLE_COLUMNS: dict[str, dict[str, pa.DataType]] = {
-    "cases": {
-        "meeting_id": pa.string(),
-        "section_number": pa.string(),
-        "case_key": pa.string(),
-        "prefix": pa.string(),
-        "year": pa.int32(),
-        "serial": pa.int32(),
-        "written": pa.string(),
-        "page": pa.int32(),
-    },
-}
-NOTICE_COLUMNS: dict[str, pa.DataType] = {
-    "adjusted_on": pa.string(),
-    "posted_on": pa.string(),
-    "taken_down_on": pa.string(),
-    "appeal_deadline": pa.string(),
-}
 
 
 def case_key(written: str) -> tuple[str, str | None, int, int] | None:

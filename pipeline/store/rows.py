@@ -3,127 +3,61 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import cache
+from importlib.resources import files
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
 from pipeline.records import Minutes
-from pipeline.store.case_rows import CASE_TABLE_COLUMNS, NOTICE_COLUMNS, case_rows, notice_columns
+from pipeline.store.case_rows import case_rows, notice_columns
 from pipeline.store.links import listed_name
-from pipeline.store.vote_rows import VOTE_TABLE_COLUMNS, vote_rows
+from pipeline.store.vote_rows import vote_rows
 
 # The tables whose rows name people: written as each document is linked to the archive's people.
 PERSON_TABLES = ("attendance", "signatories", "entities")
-# Column types of each bulk-loaded table, in the order of schema.sql.
-TABLE_COLUMNS: dict[str, dict[str, pa.DataType]] = {
-    "documents": {
-        "sha256": pa.string(),
-        "path": pa.string(),
-        "format": pa.string(),
-        "size_bytes": pa.int64(),
-        "page_count": pa.int32(),
-        "ocr_pages": pa.list_(pa.int32()),
-        "warnings": pa.list_(pa.string()),
-        "ingested_at": pa.timestamp("us"),
-        "confidence": pa.float64(),
-        "root": pa.string(),
-        "relative_path": pa.string(),
-        "path_bytes": pa.binary(),
-    },
-    "pages": {
-        "sha256": pa.string(),
-        "page": pa.int32(),
-        "method": pa.string(),
-        "ocr_confidence": pa.float64(),
-        "seconds": pa.float64(),
-        "chars": pa.int32(),
-        "ocr_reason": pa.string(),
-        "rotation_deg": pa.int32(),
-    },
-    "meetings": {
-        "meeting_id": pa.string(),
-        "organization": pa.string(),
-        "body": pa.string(),
-        "date": pa.string(),
-        "start_time": pa.string(),
-        "end_time": pa.string(),
-        "location": pa.string(),
-        "remote": pa.bool_(),
-        **NOTICE_COLUMNS,
-    },
-    "attendance": {
-        "meeting_id": pa.string(),
-        "person_id": pa.string(),
-        "name": pa.string(),
-        "status": pa.string(),
-        "roles": pa.list_(pa.string()),
-        "title": pa.string(),
-        "affiliation": pa.string(),
-        "page": pa.int32(),
-        "notes": pa.list_(pa.string()),
-        "party": pa.string(),
-        "sections_present": pa.string(),
-        "time_present": pa.string(),
-        "substitute_for": pa.string(),
-        "inferred": pa.bool_(),
-        "role_ambiguous": pa.bool_(),
-        "substitute_for_listed": pa.string(),
-    },
-    "signatories": {
-        "meeting_id": pa.string(),
-        "person_id": pa.string(),
-        "name": pa.string(),
-        "role": pa.string(),
-        "title": pa.string(),
-        "page": pa.int32(),
-    },
-    "sections": {
-        "meeting_id": pa.string(),
-        "ordinal": pa.int32(),
-        "number": pa.string(),
-        "title": pa.string(),
-        "page": pa.int32(),
-        "text": pa.string(),
-        "diary_number": pa.string(),
-        "from_toc": pa.bool_(),
-        "started_at": pa.string(),
-        "starts_not_before": pa.string(),
-    },
-    "decisions": {
-        "meeting_id": pa.string(),
-        "section_number": pa.string(),
-        "ordinal": pa.int32(),
-        "text": pa.string(),
-        "outcome": pa.string(),
-        "page": pa.int32(),
-        "vote_yes": pa.int32(),
-        "vote_no": pa.int32(),
-        "vote_abstain": pa.int32(),
-        "reservations": pa.list_(pa.string()),
-        "detail": pa.string(),
-    },
-    "amounts": {
-        "meeting_id": pa.string(),
-        "section_number": pa.string(),
-        "text": pa.string(),
-        "sek": pa.int64(),
-    },
-    "section_references": {
-        "meeting_id": pa.string(),
-        "section_number": pa.string(),
-        "refers_to": pa.string(),
-    },
-    "entities": {
-        "meeting_id": pa.string(),
-        "section_number": pa.string(),
-        "label": pa.string(),
-        "text": pa.string(),
-        "start_char": pa.int32(),
-        "end_char": pa.int32(),
-        "person_id": pa.string(),
-    },
-}
+# The tables `rows_of` fills, in the order a document's rows go in.
+LOADED_TABLES = (
+    "documents",
+    "pages",
+    "meetings",
+    "attendance",
+    "signatories",
+    "sections",
+    "decisions",
+    "amounts",
+    "section_references",
+    "entities",
+    "vote_events",
+    "vote_choices",
+    "dissents",
+    "cases",
+)
+
+
+@cache
+def table_schema(table: str) -> pa.Schema:
+    """The Arrow types of a table's rows as `rows_of` gives them, read from schema.sql itself.
+
+    A date or a clock time comes as the ISO text the parser wrote, which DuckDB casts on insert.
+    """
+    con = duckdb.connect()  # in memory: the tables as schema.sql makes them, empty
+    try:
+        con.execute(files("pipeline.store").joinpath("schema.sql").read_text(encoding="utf-8"))
+        declared = con.execute(f"SELECT * FROM {table} LIMIT 0").to_arrow_table().schema
+    finally:
+        con.close()
+    return pa.schema(
+        [
+            pa.field(f.name, pa.string()) if _is_date_or_time(f.type) else f.with_nullable(True)
+            for f in declared
+        ]
+    )
+
+
+def _is_date_or_time(kind: pa.DataType) -> bool:
+    return bool(pa.types.is_date(kind) or pa.types.is_time(kind))
 
 
 def rows_of(minutes: Minutes) -> dict[str, list[dict[str, Any]]]:
@@ -269,18 +203,13 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str,
     """Append `rows` (as `rows_of` gives them) to `table`, in one statement."""
     if not rows:
         return
-    columns = TABLE_COLUMNS[table]
-    incoming = pa.Table.from_pylist(rows, schema=_SCHEMAS[table])
+    schema = table_schema(table)
+    incoming = pa.Table.from_pylist(rows, schema=schema)
     # DuckDB reads the local Arrow table by its name (a replacement scan): 2 ms where
     # register + insert + unregister take 5 ms, for each table of each document
-    names = ", ".join(columns)
+    names = ", ".join(schema.names)
     con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM incoming")
     del incoming
-
-
-TABLE_COLUMNS.update(VOTE_TABLE_COLUMNS)
-TABLE_COLUMNS.update(CASE_TABLE_COLUMNS)
-_SCHEMAS = {table: pa.schema(list(columns.items())) for table, columns in TABLE_COLUMNS.items()}
 
 
 def _now() -> datetime:

@@ -5,42 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pyarrow as pa
-
 from pipeline.records import Minutes
 from pipeline.store.links import listed_name
-
-VOTE_TABLE_COLUMNS: dict[str, dict[str, pa.DataType]] = {
-    "vote_events": {
-        "meeting_id": pa.string(),
-        "vote_ordinal": pa.int32(),
-        "section_number": pa.string(),
-        "method": pa.string(),
-        "yes": pa.int32(),
-        "no": pa.int32(),
-        "abstain": pa.int32(),
-        "result": pa.string(),
-        "page": pa.int32(),
-        "text": pa.string(),
-    },
-    "vote_choices": {
-        "meeting_id": pa.string(),
-        "vote_ordinal": pa.int32(),
-        "name": pa.string(),
-        "listed_as": pa.string(),
-        "choice": pa.string(),
-        "page": pa.int32(),
-    },
-    "dissents": {
-        "meeting_id": pa.string(),
-        "section_number": pa.string(),
-        "name": pa.string(),
-        "listed_as": pa.string(),
-        "kind": pa.string(),
-        "text": pa.string(),
-        "page": pa.int32(),
-    },
-}
 
 
 def vote_rows(minutes: Minutes) -> dict[str, list[dict[str, Any]]]:
