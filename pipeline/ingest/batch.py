@@ -21,7 +21,6 @@ import time
 from collections.abc import Callable, Collection, Generator, Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
 from typing import Protocol
@@ -54,6 +53,7 @@ from pipeline.records import Minutes
 from pipeline.settings import DEFAULT_READING, ReadSettings
 from pipeline.store import db
 from pipeline.store.failures import storage_failed
+from pipeline.store.runs import begin_run, record_pruned, update_run
 
 FLUSH_SECONDS = 1.0  # how long read documents wait for the writer; readers wait at most this
 WRITE_WAIT_S = 60.0  # the writer waits this long for a reader (or `persons merge`) to let go
@@ -135,7 +135,8 @@ def run_batch(
         try:
             con = open_writer(db_path)  # creates the database and brings its schema up to date
             try:
-                run_id = report.run_id = _begin_run(con, roots, options.jobs)
+                paths = [printable(r.resolve()) for r in roots]
+                run_id = report.run_id = begin_run(con, paths, options.jobs)
                 known = Known.read(con)
             finally:
                 con.close()
@@ -155,7 +156,7 @@ def run_batch(
                     retry_failed=options.retry_failed,
                     guard=options.prune_guard,
                 )
-                _record_pruned(con, run_id, report.pruned)
+                record_pruned(con, run_id, report.pruned)
             if on_planned:
                 on_planned(len(plan.to_read), len(plan.unchanged))
             writer.record_unreadable(plan)
@@ -306,58 +307,7 @@ def _stop_on_sigterm() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def _begin_run(con: duckdb.DuckDBPyConnection, roots: Sequence[Path], jobs: int) -> int:
-    """Record the run; a run still 'running' was killed (this one holds the lock now)."""
-    with db.transaction(con):
-        con.execute("UPDATE ingest_runs SET status = 'killed' WHERE status = 'running'")
-        row = con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM ingest_runs").fetchone()
-        run_id = int(row[0]) if row else 1
-        con.execute(
-            "INSERT INTO ingest_runs (run_id, started_at, status, paths, jobs, pruned_paths) "
-            "VALUES (?, ?, 'running', ?, ?, [])",
-            [run_id, _now(), [printable(r.resolve()) for r in roots], jobs],
-        )
-    return run_id
-
-
 def _update_run(
     con: duckdb.DuckDBPyConnection, run_id: int, report: IngestReport, status: str
 ) -> None:
-    """Write the run's counts and status.
-
-    Only scalar columns: DuckDB 1.5 writes an update of a list column in a keyed table as a
-    delete and an insert, and when the commit of that fails on a full disk, undoing it ends
-    the process (SIGABRT) instead of raising. A change made in place raises, and the run
-    reports the full disk as its error.
-    """
-    counts = report.counts()
-    finished = _now() if status != "running" else None
-    con.execute(
-        "UPDATE ingest_runs SET status = ?, finished_at = ?, loaded = ?, unchanged = ?, "
-        "replaced = ?, duplicates = ?, pruned = ?, failed = ?, pages = ?, ocr_pages = ?, "
-        "seconds = ? WHERE run_id = ?",
-        [
-            status,
-            finished,
-            counts["loaded"],
-            counts["unchanged"],
-            counts["replaced"],
-            counts["duplicates"],
-            counts["pruned"],
-            counts["failed"],
-            counts["pages"],
-            counts["ocr_pages"],
-            round(report.seconds, 3),
-            run_id,
-        ],
-    )
-
-
-def _record_pruned(con: duckdb.DuckDBPyConnection, run_id: int, pruned: list[str]) -> None:
-    """The files --prune forgot, written once, before any document (see `_update_run`)."""
-    if pruned:
-        con.execute("UPDATE ingest_runs SET pruned_paths = ? WHERE run_id = ?", [pruned, run_id])
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
+    update_run(con, run_id, status, report.counts(), report.seconds)
