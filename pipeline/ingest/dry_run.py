@@ -23,6 +23,7 @@ from pipeline.ingest.plan import (
     retired,
 )
 from pipeline.store import db
+from pipeline.store.files import duplicate_links
 
 SHOWN_PATHS = 10  # a list longer than this is given as its count only
 
@@ -116,7 +117,6 @@ def _read_known(db_path: Path) -> tuple[Known, list[tuple[str, str]]]:
         return Known({}, frozenset(), frozenset()), []
     con = db.connect(db_path, read_only=True)
     try:
-        links = con.execute("SELECT sha256, meeting_id FROM duplicate_documents").fetchall()
-        return Known.read(con), [(str(s), str(m)) for s, m in links]
+        return Known.read(con), duplicate_links(con)
     finally:
         con.close()

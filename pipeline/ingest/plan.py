@@ -19,6 +19,7 @@ from pipeline.errors import ProtokollError, Refused
 from pipeline.filenames import from_bytes, printable
 from pipeline.ingest.report import Failure
 from pipeline.records import SourceFile
+from pipeline.store import files as stored
 
 
 @dataclass(frozen=True)
@@ -32,14 +33,11 @@ class Known:
 
     @classmethod
     def read(cls, con: duckdb.DuckDBPyConnection) -> Known:
-        rows = con.execute("SELECT path, sha256, path_bytes FROM files").fetchall()
+        rows = stored.known_files(con)
         files = {path: sha for path, sha, _ in rows}
-        names = {p: bytes(raw) for p, _, raw in rows if raw is not None and bytes(raw) != _utf8(p)}
-        documents = frozenset(r[0] for r in con.execute("SELECT sha256 FROM documents").fetchall())
-        failures = frozenset(
-            (r[0], r[1]) for r in con.execute("SELECT path, sha256 FROM ingest_errors").fetchall()
-        )
-        return cls(files, documents, failures, names)
+        names = {p: raw for p, _, raw in rows if raw is not None and raw != _utf8(p)}
+        documents = stored.loaded_documents(con)
+        return cls(files, documents, stored.recorded_failures(con), names)
 
     def still_there(self, path: str) -> bool:
         """Whether the file stored as `path`, a name shown escaped, is there by its bytes."""

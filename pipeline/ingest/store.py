@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import pyarrow as pa
 
 from pipeline.ingest.duplicates import Held, Loaded, Match, find_same, held_in
 from pipeline.ingest.plan import (
@@ -29,9 +28,9 @@ from pipeline.ingest.plan import (
     retired,
 )
 from pipeline.ingest.report import Duplicate, Failure, IngestReport
-from pipeline.records import Minutes, SourceFile
+from pipeline.records import Minutes
 from pipeline.resolve.archive import ArchivePeople, follow_overrides
-from pipeline.store import db
+from pipeline.store import db, files
 from pipeline.store.failures import is_run_error
 from pipeline.store.rows import PERSON_TABLES, insert_rows, rows_of
 
@@ -146,7 +145,7 @@ def store_failure(
     run_id: int | None = None,
 ) -> None:
     """Record why a file could not be loaded, in `ingest_errors` and in `report`."""
-    db.record_failure(
+    files.record_failure(
         con,
         failure.path,
         failure.sha256,
@@ -206,7 +205,7 @@ def _write(
 ) -> tuple[list[_Written], Loaded]:
     written: list[_Written] = []
     in_batch: dict[str, _Written] = {}  # sha256 → the document with that content
-    loaded_before = _loaded(con, [item.source.sha256 for item, _ in batch])
+    loaded_before = files.loaded_among(con, [item.source.sha256 for item, _ in batch])
     helds = [held_in(minutes) for _, minutes in batch]
     loaded = Loaded(con, helds, memory.meetings)
     for (item, minutes), held in zip(batch, helds, strict=True):
@@ -226,18 +225,9 @@ def _write(
         if w.stored is not Stored.ALREADY:
             rows.add(con, w.minutes, facts=w.stored is Stored.LOADED)
     rows.insert(con)
-    remember_files(con, [w.item.source for w in written], run_id)
-    paths = [w.item.source.path for w in written]
-    con.execute("DELETE FROM ingest_errors WHERE list_contains(?, path)", [paths])
+    files.remember_files(con, [w.item.source for w in written], run_id)
+    files.clear_failures(con, [w.item.source.path for w in written])
     return written, loaded
-
-
-def _loaded(con: duckdb.DuckDBPyConnection, shas: Sequence[str]) -> set[str]:
-    """Which of the batch's documents the database holds already: one query a batch."""
-    found = con.execute(
-        "SELECT sha256 FROM documents WHERE sha256 IN (SELECT unnest($1::VARCHAR[]))", [shas]
-    ).fetchall()
-    return {r[0] for r in found}
 
 
 def _settle(
@@ -261,17 +251,14 @@ def _settle(
             db.drop_facts(con, other.meeting_id)
             people.drop_unsighted(con)
             loaded.dropped.add(other.meeting_id)
-        con.execute(
-            "UPDATE duplicate_documents SET meeting_id = ? WHERE meeting_id = ?",
-            [mine.held.meeting_id, other.meeting_id],
-        )
-        _link(con, other.meeting_id, mine.held.meeting_id, reason)
+        files.move_duplicates(con, other.meeting_id, mine.held.meeting_id)
+        files.link_duplicate(con, other.meeting_id, mine.held.meeting_id, reason)
         mine.duplicate = Duplicate(other.path, mine.held.path, reason)
     else:
         reason = (
             f"{match.reason}; {other.quality.describe()} kept over {mine.held.quality.describe()}"
         )
-        _link(con, mine.held.meeting_id, other.meeting_id, reason)
+        files.link_duplicate(con, mine.held.meeting_id, other.meeting_id, reason)
         mine.stored = Stored.DUPLICATE
         mine.duplicate = Duplicate(mine.held.path, other.path, reason)
 
@@ -289,35 +276,6 @@ def _count(report: IngestReport, w: _Written) -> None:
     report.ocr_pages += len(w.minutes.ocr_pages)
 
 
-def _link(con: duckdb.DuckDBPyConnection, sha256: str, meeting_id: str, reason: str) -> None:
-    con.execute(
-        "INSERT OR REPLACE INTO duplicate_documents VALUES (?, ?, ?, ?)",
-        [sha256, meeting_id, reason, _now()],
-    )
-
-
-def remember_files(
-    con: duckdb.DuckDBPyConnection, sources: Sequence[SourceFile], run_id: int | None
-) -> None:
-    """Which document each path holds now."""
-    if not sources:
-        return
-    incoming = pa.table(
-        {
-            "path": [s.path for s in sources],
-            "sha256": [s.sha256 for s in sources],
-            "size_bytes": pa.array([s.size_bytes for s in sources], pa.int64()),
-            "run_id": pa.array([run_id] * len(sources), pa.int32()),
-            "root": pa.array([s.root for s in sources], pa.string()),
-            "relative_path": pa.array([s.relative_path for s in sources], pa.string()),
-            "path_bytes": pa.array([s.path_bytes for s in sources], pa.binary()),
-        }
-    )
-    names = ", ".join(incoming.column_names)
-    con.execute(f"INSERT OR REPLACE INTO files ({names}) SELECT {names} FROM incoming")
-    del incoming
-
-
 def retire(
     con: duckdb.DuckDBPyConnection,
     shas: Collection[str],
@@ -330,15 +288,11 @@ def retire(
     too, so that the run reads them again.
     """
     with writing(con, people):
-        for path in gone:
-            con.execute("DELETE FROM files WHERE path = ?", [path])
+        files.forget_paths(con, gone)
         for sha in sorted(shas):
-            linked = con.execute(
-                "SELECT sha256 FROM duplicate_documents WHERE meeting_id = ?", [sha]
-            ).fetchall()
-            for doomed in [sha, *(r[0] for r in linked)]:
+            for doomed in [sha, *files.duplicates_of(con, sha)]:
                 db.drop_document(con, doomed)
-            con.execute("DELETE FROM files WHERE sha256 = ?", [sha])
+            files.forget_files_of(con, sha)
         if shas:
             people.drop_unsighted(con)  # the people only those documents named
 
@@ -371,7 +325,7 @@ def prepare(
     report.failed_before.extend(plan.failed_before)
     if plan.moved:
         with db.transaction(con):
-            remember_files(con, plan.moved, report.run_id)
+            files.remember_files(con, plan.moved, report.run_id)
     return plan
 
 

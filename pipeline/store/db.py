@@ -90,25 +90,6 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
         raise
 
 
-def record_failure(
-    con: duckdb.DuckDBPyConnection,
-    path: str,
-    sha256: str | None,
-    stage: str,
-    error_type: str,
-    message: str,
-    *,
-    run_id: int | None = None,
-) -> None:
-    """The file's open problem: it replaces what was recorded for that path before."""
-    con.execute("DELETE FROM ingest_errors WHERE path = ?", [path])
-    con.execute(
-        "INSERT INTO ingest_errors (path, sha256, stage, error_type, message, occurred_at, run_id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [path, sha256, stage, error_type, message, _now(), run_id],
-    )
-
-
 def drop_document(con: duckdb.DuckDBPyConnection, sha256: str) -> None:
     """Remove a document and everything read from it (inside the caller's transaction)."""
     drop_facts(con, sha256)
