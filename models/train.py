@@ -151,6 +151,25 @@ def package(best: Path, corpora: Path, output: Path, train_seconds: float) -> No
     print(f"packaged → {output}")
 
 
+CORPUS_FILES = (
+    "swedish-ner-corpus/train_corpus.txt",
+    "uner-swedish-talbanken/sv_talbanken-ud-train.iob2.txt",
+    "uner-swedish-talbanken/sv_talbanken-ud-dev.iob2.txt",
+)
+
+
+def require_corpora(corpora: Path) -> None:
+    """Stop with what is missing and where to get it, before any work, when a corpus is absent."""
+    missing = [name for name in CORPUS_FILES if not (corpora / name).is_file()]
+    if missing:
+        raise SystemExit(
+            f"error: {corpora} lacks {', '.join(missing)}: training needs klintan's "
+            "swedish-ner-corpus (github.com/klintan/swedish-ner-corpus) and the UNER Swedish "
+            "Talbanken files (github.com/UniversalNER/UNER_Swedish-Talbanken); give their "
+            "folder with --corpora DIR. The shipped model in models/ needs neither."
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
@@ -178,6 +197,8 @@ def main() -> None:
     if args.final:
         extra = [*extra, "--training.patience", "0"]
     steps = set(args.steps.split(","))
+    if steps & {"convert", "train"}:
+        require_corpora(args.corpora)
     train_path, dev_path = args.workdir / "train.spacy", args.workdir / "dev.spacy"
     if "convert" in steps:
         train_path, dev_path = convert(
