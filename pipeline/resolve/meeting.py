@@ -114,14 +114,15 @@ def meeting_of(minutes: Minutes) -> Meeting:
 
 
 def link_in_meeting(meeting: Meeting) -> tuple[LocalPerson, ...]:
-    """The meeting's people; sightings that denote nobody safely are in none of them."""
+    """The meeting's people. Every listed name and every signature is someone (a row that
+    stores them needs a person); a mention that denotes nobody safely is in none of them."""
     people: list[list[tuple[int, Link]]] = []
     listed_keys: dict[str, int] = {}
     sightings = meeting.sightings
     for i, sighting in enumerate(sightings):
         if sighting.kind is not Kind.ATTENDANCE:
             continue
-        key = parse_name(sighting.name).key or fold(sighting.name)
+        key = _spelling_key(sighting.name)
         if key in listed_keys:  # listed twice (member and secretary): one person
             first = sightings[people[listed_keys[key]][0][0]].name
             people[listed_keys[key]].append((i, Link("same_spelling", LISTED_SCORE, first)))
@@ -137,9 +138,7 @@ def link_in_meeting(meeting: Meeting) -> tuple[LocalPerson, ...]:
             if found is not None:
                 person, link = found
                 people[person].append((i, link))
-            elif parse_name(sighting.name).anchored or (
-                kind is Kind.SIGNATURE and parse_name(sighting.name).given
-            ):
+            elif kind is Kind.SIGNATURE or parse_name(sighting.name).anchored:
                 people.append([(i, Link(f"new_{kind.value}", LISTED_SCORE))])
     return tuple(
         LocalPerson(
@@ -151,6 +150,12 @@ def link_in_meeting(meeting: Meeting) -> tuple[LocalPerson, ...]:
     )
 
 
+def _spelling_key(name: str) -> str:
+    """The name's key, or for what reads as no name (an OCR remnant such as "Ordf. É") the
+    folded text, so that the same remnant in the list and under a signature is one."""
+    return parse_name(name).key or fold(name)
+
+
 def _join(
     sighting: Sighting,
     people: Sequence[Sequence[tuple[int, Link]]],
@@ -160,10 +165,10 @@ def _join(
     """The person of this meeting a signature or mention denotes, with the rule."""
     if not people:
         return None
-    key = parse_name(sighting.name).key
+    key = _spelling_key(sighting.name)
     for n, person in enumerate(people):  # any spelling already tied to someone
         for i, _ in person:
-            if key and parse_name(sightings[i].name).key == key:
+            if key and _spelling_key(sightings[i].name) == key:
                 words = RULE_WORDS["same_spelling"]
                 return n, Link("same_spelling", 100.0, sightings[i].name, words)
     names = [sightings[person[0][0]].name for person in people]

@@ -56,6 +56,21 @@ def test_a_signature_nobody_fits_is_a_person_of_its_own() -> None:
     assert _people(m)[-1] == ["Jacob Holmqvist"]
 
 
+def test_a_signature_that_reads_as_no_name_is_still_someone() -> None:
+    # OCR remnants: a title and one letter, listed and signed; and a letter signed alone
+    m = meeting(
+        "m1",
+        ["Jacob Lind", "Ordförande Ö"],
+        [("Ordförande Ö", "adjuster"), ("Ä", "secretary")],
+    )
+    people = link_in_meeting(m)
+    assert _people(m) == [["Jacob Lind"], ["Ordförande Ö", "Ordförande Ö"], ["Ä"]]
+    signatures = [
+        i for p in people for i in p.sightings if m.sightings[i].kind.value == "signature"
+    ]
+    assert len(signatures) == 2  # each signature belongs to a person: its row gets an id
+
+
 def test_mentions_join_by_short_forms_or_stay_unresolved() -> None:
     m = meeting(
         "m1",
