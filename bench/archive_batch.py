@@ -28,6 +28,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import _checkout  # noqa: F401  (the checkout on sys.path)
 import duckdb
 from _tree_memory import TreeMemory
 
@@ -80,13 +81,7 @@ def run_ingest(protokoll: list[str], paths: list[Path], db: Path, jobs: int) -> 
 
 
 def _last_json(stdout: str) -> dict[str, object]:
-    for line in reversed(stdout.strip().splitlines()):
-        try:
-            value = json.loads(line)
-        except ValueError:
-            continue
-        if isinstance(value, dict):
-            return value
+    """The run's JSON summary: `--json` prints it as the one line of stdout."""
     try:
         value = json.loads(stdout)
     except ValueError:

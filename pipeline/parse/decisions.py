@@ -35,7 +35,7 @@ RUN_IN_PARTS = "Förslag till beslut|Beslut|Förslag|Yrkanden?"
 _PARTS = "|".join(sorted((re.escape(t) for t in SECTION_PART_TITLES), key=len, reverse=True))
 # "3.1.1 Beslut" inside a line: a part of an item, numbered as an outline numbers it; or, in a
 # page printed as one line, "Förslag till beslut" / "Beslut" where sentence case breaks ("…
-# innan mötet Beslut Tekla Siesjö väljs"), unless a preposition makes it a noun ("Beslut om");
+# innan mötet Beslut Kim Exempelsson väljs"), unless a preposition makes it a noun ("Beslut om");
 # at a line's start only without a colon ("Beslut: …" is a decision marker of its own).
 NUMBERED_PART = re.compile(
     rf"(?:(?<=\s)|^)\d{{1,2}}(?:\.\d{{1,2}}){{1,3}}\.?\s+(?P<part>(?i:{_PARTS}))\b\s*:?\s*"
