@@ -6,6 +6,7 @@ import json
 import os
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -97,6 +98,27 @@ def register(app: typer.Typer) -> None:
     app.command(epilog="Example: protokoll errors --format csv > errors.csv")(errors)
 
 
+def reading_options(
+    jobs: int,
+    engine: Engine,
+    scheduler: str | None,
+    max_pages: int,
+    document_timeout: float,
+    *,
+    retry_failed: bool,
+) -> BatchOptions:
+    """What `ingest` and `read` are told about reading, checked: a scheduler is for Dask."""
+    if scheduler is not None and engine is not Engine.DASK:
+        raise typer.BadParameter("needs --engine dask", param_hint="--scheduler")
+    return BatchOptions(
+        jobs=jobs,
+        engine=engine,
+        scheduler=scheduler,
+        retry_failed=retry_failed,
+        reading=ReadSettings(max_pages=max_pages, document_timeout_s=document_timeout),
+    )
+
+
 @reports_errors
 def ingest_command(
     paths: PathsArgument,
@@ -161,8 +183,10 @@ def ingest_command(
     """
     paths = paths_or_stdin(paths, param_hint="PATHS")
     guard = PruneGuard(max_percent=prune_max_share, force=prune_force)
-    if scheduler is not None and engine is not Engine.DASK:
-        raise typer.BadParameter("needs --engine dask", param_hint="--scheduler")
+    options = reading_options(
+        jobs, engine, scheduler, max_pages, document_timeout, retry_failed=retry_failed
+    )
+    options = replace(options, prune=prune, prune_guard=guard)
     if dry_run:
         plan = plan_dry_run(paths, db_path, prune=prune, retry_failed=retry_failed, guard=guard)
         if as_json:
@@ -173,15 +197,6 @@ def ingest_command(
             err.print(f"[bold red]error:[/] {plan.refused.describe()}", highlight=False)
             raise typer.Exit(plan.refused.exit_code)
         return
-    options = BatchOptions(
-        jobs=jobs,
-        prune=prune,
-        retry_failed=retry_failed,
-        prune_guard=guard,
-        engine=engine,
-        scheduler=scheduler,
-        reading=ReadSettings(max_pages=max_pages, document_timeout_s=document_timeout),
-    )
     with ingest_progress(err, quiet=quiet) as progress:
         report = run_batch(
             paths, db_path, options, on_planned=progress.planned, on_document=progress.read

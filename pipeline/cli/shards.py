@@ -24,15 +24,15 @@ from pipeline.cli.ingest import (
     RetryFailedOption,
     SchedulerOption,
     print_report,
+    reading_options,
 )
 from pipeline.cli.progress import ingest_progress
 from pipeline.cli.stdin import paths_or_stdin
-from pipeline.ingest.batch import BatchOptions
 from pipeline.ingest.engines import Engine
 from pipeline.ingest.plan import DEFAULT_PRUNE_MAX_PERCENT, PruneGuard
 from pipeline.ingest.report import Failure
 from pipeline.limits import DEFAULT_MAX_PAGES
-from pipeline.settings import DEFAULT_DOCUMENT_TIMEOUT_S, ReadSettings
+from pipeline.settings import DEFAULT_DOCUMENT_TIMEOUT_S
 from pipeline.store import db
 
 QuietOption = Annotated[
@@ -92,14 +92,8 @@ def read_command(
     from pipeline.ingest.read import read_archive
 
     paths = paths_or_stdin(paths, param_hint="PATHS")
-    if scheduler is not None and engine is not Engine.DASK:
-        raise typer.BadParameter("needs --engine dask", param_hint="--scheduler")
-    options = BatchOptions(
-        jobs=jobs,
-        engine=engine,
-        scheduler=scheduler,
-        retry_failed=retry_failed,
-        reading=ReadSettings(max_pages=max_pages, document_timeout_s=document_timeout),
+    options = reading_options(
+        jobs, engine, scheduler, max_pages, document_timeout, retry_failed=retry_failed
     )
     with ingest_progress(err, quiet=quiet) as progress:
         report = read_archive(
