@@ -32,7 +32,7 @@ from pipeline.records import Minutes
 from pipeline.resolve.archive import ArchivePeople, follow_overrides
 from pipeline.store import db, files
 from pipeline.store.failures import is_run_error
-from pipeline.store.rows import PERSON_TABLES, insert_rows, rows_of
+from pipeline.store.rows import insert_rows, rows_of
 
 
 class Stored(enum.Enum):
@@ -100,8 +100,9 @@ def writing(con: duckdb.DuckDBPyConnection, people: ArchivePeople) -> Iterator[N
 class RowBatch:
     """The rows of several documents, inserted with one statement a table (inside a write).
 
-    The rows that carry person ids go in with each document, as the person index expects to
-    find them in the tables when it links the next document; the others wait for `insert`.
+    An insert costs ~2 ms whatever its size, so rows wait here until `insert`. The one thing
+    that needs earlier documents' rows in the tables is a regrouping that gives some of them
+    another person id: the person index asks for them (`before_moving`) just before it does.
     """
 
     def __init__(self, people: ArchivePeople) -> None:
@@ -111,11 +112,10 @@ class RowBatch:
     def add(self, con: duckdb.DuckDBPyConnection, minutes: Minutes, *, facts: bool = True) -> None:
         rows = rows_of(minutes)
         if facts:
-            self.people.link_document(con, minutes).fill(rows)  # archive-wide person ids
-            for table in PERSON_TABLES:
-                insert_rows(con, table, rows[table])
+            linked = self.people.link_document(con, minutes, before_moving=lambda: self.insert(con))
+            linked.fill(rows)  # archive-wide person ids
         for table, table_rows in rows.items():
-            if table not in PERSON_TABLES and (facts or table not in db.FACT_TABLES):
+            if facts or table not in db.FACT_TABLES:
                 self.waiting.setdefault(table, []).extend(table_rows)
 
     def insert(self, con: duckdb.DuckDBPyConnection) -> None:

@@ -10,7 +10,7 @@ between writes), checked against the tables when a write begins.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -111,12 +111,20 @@ class ArchivePeople:
             self._token = _token(con)
         return self._index
 
-    def link_document(self, con: duckdb.DuckDBPyConnection, minutes: Minutes) -> DocumentPeople:
-        """Tie the document's names to the archive's people and update the person tables."""
+    def link_document(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        minutes: Minutes,
+        before_moving: Callable[[], None] | None = None,
+    ) -> DocumentPeople:
+        """Tie the document's names to the archive's people and update the person tables.
+
+        `before_moving` runs before rows already loaded get new ids: the writer's chance to put
+        in the rows it holds back."""
         index = self.index(con)
         meeting = meeting_of(minutes)
         ids, changes = index.add_meeting(meeting)
-        write_changes(con, index, changes, loading=meeting.meeting_id)
+        write_changes(con, index, changes, loading=meeting.meeting_id, before_moving=before_moving)
         by_kind: dict[Kind, dict[int, str | None]] = {kind: {} for kind in Kind}
         for sighting, pid in zip(meeting.sightings, ids, strict=True):
             by_kind[sighting.kind][sighting.row] = pid

@@ -8,6 +8,7 @@ Ids of rows already loaded change only when a regrouping moved their spelling to
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -62,10 +63,12 @@ def write_changes(
     index: PersonIndex,
     changes: Changes,
     loading: str | None = None,
+    before_moving: Callable[[], None] | None = None,
 ) -> None:
     """Bring the person tables, and the ids of rows already loaded, in line with the index.
 
-    `loading` is the meeting being loaded, whose rows are not in the tables yet.
+    `loading` is the meeting being loaded, whose rows are not in the tables yet;
+    `before_moving` runs before rows of other meetings get new ids (it may insert them).
     """
     alive = sorted(p for p in changes.persons if index.members.get(p))
     gone = sorted(changes.removed | {p for p in changes.persons if not index.members.get(p)})
@@ -103,6 +106,8 @@ def write_changes(
         if meeting != loading
     ]
     if moved:
+        if before_moving is not None:
+            before_moving()
         _move_rows(con, moved)
 
 

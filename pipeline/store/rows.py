@@ -16,7 +16,6 @@ from pipeline.store.links import listed_name
 from pipeline.store.vote_rows import vote_rows
 
 # The tables whose rows name people: written as each document is linked to the archive's people.
-PERSON_TABLES = ("attendance", "signatories", "entities")
 # The tables `rows_of` fills, in the order a document's rows go in.
 LOADED_TABLES = (
     "documents",
