@@ -10,6 +10,7 @@ import pytest
 from pipeline.ingest.plan import ToRead
 from pipeline.ingest.report import IngestReport
 from pipeline.ingest.store import WriterMemory, store_batch
+from pipeline.records import Attendee, Minutes, Status
 from tests.conftest import FIXTURES, extracted, requires_tesseract
 
 TEXT = FIXTURES / "seeds" / "seed_000.pdf"
@@ -80,3 +81,41 @@ def test_a_twin_in_a_later_write_is_found_whether_remembered_or_read(
     assert kept == [(text.source.sha256,)]  # the first, as good as its twin, keeps the facts
     linked = db_con.execute("SELECT count(*) FROM duplicate_documents").fetchone()
     assert linked == (1,)
+
+
+def test_a_regrouping_inside_a_batch_moves_the_rows_of_its_earlier_documents(
+    db_con: duckdb.DuckDBPyConnection,
+) -> None:
+    """Two spellings first taken as one person, then listed side by side in a later document
+    of the same batch: the rows of the earlier documents follow them to their own ids."""
+    base = extracted(OTHER)
+
+    def held(day: str, *names: str) -> Minutes:
+        people = tuple(Attendee(name, Status.PRESENT) for name in names)
+        return replace(
+            base,
+            source=replace(base.source, sha256=day.replace("-", "") * 8, path=f"{day}.txt"),
+            meeting=replace(base.meeting, date=day),
+            attendance=base.attendance + people,
+        )
+
+    one = held("2021-01-11", "Charlotta Exempelberg")
+    two = held("2021-02-08", "Charlotte Exempelberg")
+    both = held("2021-03-08", "Charlotta Exempelberg", "Charlotte Exempelberg")
+    report = IngestReport()
+
+    store_batch(
+        db_con, [(ToRead(m.source, None), m) for m in (one, two, both)], report, WriterMemory()
+    )
+
+    assert len(report.loaded) == 3
+    ids = db_con.execute(
+        "SELECT name, list(DISTINCT person_id) FROM attendance "
+        "WHERE name LIKE 'Charlott_ Exempelberg' GROUP BY name ORDER BY name"
+    ).fetchall()
+    assert [len(pids) for _, pids in ids] == [1, 1] and ids[0][1] != ids[1][1]
+    unlinked = db_con.execute(
+        "SELECT count(*) FROM attendance a WHERE NOT EXISTS (SELECT 1 FROM person_links l "
+        "WHERE l.person_id = a.person_id AND l.alias = a.name)"
+    ).fetchone()
+    assert unlinked == (0,)
