@@ -175,6 +175,7 @@ class Readers:
         poll = None if self.document_timeout_s is None else POLL_S
         while self._pending:
             done, _ = wait(list(self._pending), timeout=poll, return_when=FIRST_COMPLETED)
+            self._note_begun()
             overdue = self._overdue() if not done else None
             if overdue is not None:
                 number, source = self._pending.pop(overdue)
@@ -183,6 +184,7 @@ class Readers:
                 if future not in self._pending:  # read again after a crash: a new future
                     continue
                 number, source = self._pending.pop(future)
+                self._begun.pop(source.path, None)
                 try:
                     result = future.result()
                 except BrokenProcessPool:
@@ -217,11 +219,16 @@ class Readers:
             for future, (n, s) in self._pending.items()
         }
 
-    def _begun_at(self, path: str) -> float | None:
-        """When a worker began reading `path` (time.monotonic()), None if none has yet."""
+    def _note_begun(self) -> None:
+        """Take what the workers said they began. Read after every result: a worker whose
+        pipe is full waits to write, and a pipe holds only a few hundred paths."""
         while self._started is not None and not self._started.empty():
             began_path, at = self._started.get()
             self._begun[began_path] = at
+
+    def _begun_at(self, path: str) -> float | None:
+        """When a worker began reading `path` (time.monotonic()), None if none has yet."""
+        self._note_begun()
         return self._begun.get(path)
 
     def _overdue(self) -> Future[Result] | None:
