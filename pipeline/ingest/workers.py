@@ -56,7 +56,12 @@ class ReaderPool(Protocol):
 
     @property
     def jobs(self) -> int:
-        """Documents read at once (the writer keeps a few times this many in flight)."""
+        """Documents read at once."""
+        ...
+
+    @property
+    def in_flight(self) -> int:
+        """Documents to keep submitted, so that no worker waits while the writer writes."""
         ...
 
     def submit(self, number: int, source: SourceFile) -> None: ...
@@ -142,6 +147,10 @@ class Readers:
     @property
     def jobs(self) -> int:
         return self._jobs
+
+    @property
+    def in_flight(self) -> int:
+        return self._jobs * IN_FLIGHT_PER_WORKER
 
     def _start(self) -> ProcessPoolExecutor:
         for name in ONE_THREAD:  # read by the workers' numeric libraries when they load
@@ -305,7 +314,7 @@ def read_in_order(
     next_out = 0
 
     def fill() -> None:
-        while len(waiting) < max(1, readers.jobs) * IN_FLIGHT_PER_WORKER:
+        while len(waiting) < max(1, readers.in_flight):
             try:
                 number, (item, source) = next(queue)
             except StopIteration:

@@ -18,7 +18,7 @@ from pipeline.ingest import BatchOptions, run_batch
 from pipeline.ingest.engines import Engine
 from pipeline.ingest.report import Failure
 from pipeline.ingest.workers import Result, read_document, read_in_order
-from pipeline.records import SourceFile
+from pipeline.records import SourceFile, SourceFormat
 from pipeline.settings import DEFAULT_READING, ReadSettings
 from tests.conftest import SAMPLE_DIR, requires_tesseract
 from tests.ingest.conftest import MEETINGS
@@ -150,3 +150,19 @@ def test_a_scheduler_is_for_the_dask_engine(archive: Path, tmp_path: Path) -> No
         app, ["ingest", str(archive), "--db", str(db_path), "--scheduler", "tcp://127.0.0.1:8786"]
     )
     assert result.exit_code == 2 and "--engine dask" in result.stderr
+
+
+def test_text_documents_go_several_to_a_task_and_scans_one() -> None:
+    pytest.importorskip("distributed")
+    from pipeline.ingest.dask_engine import DOCUMENTS_PER_TASK, TASK_BYTES, tasks_of
+
+    def files(*sizes: int) -> list[tuple[int, SourceFile]]:
+        return [
+            (n, SourceFile(f"/arkiv/{n}.pdf", "0" * 64, SourceFormat.PDF, size))
+            for n, size in enumerate(sizes)
+        ]
+
+    texts = tasks_of(files(*[50_000] * (DOCUMENTS_PER_TASK + 3)))
+    assert [len(task) for task in texts] == [DOCUMENTS_PER_TASK, 3]
+    mixed = tasks_of(files(50_000, 60_000, TASK_BYTES - 10_000, 2 * TASK_BYTES, 50_000, 50_000))
+    assert [[n for n, _ in task] for task in mixed] == [[0, 1], [2], [3], [4, 5]]
