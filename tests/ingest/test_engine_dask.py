@@ -166,3 +166,25 @@ def test_text_documents_go_several_to_a_task_and_scans_one() -> None:
     assert [len(task) for task in texts] == [DOCUMENTS_PER_TASK, 3]
     mixed = tasks_of(files(50_000, 60_000, TASK_BYTES - 10_000, 2 * TASK_BYTES, 50_000, 50_000))
     assert [[n for n, _ in task] for task in mixed] == [[0, 1], [2], [3], [4, 5]]
+
+
+def _worker_settings() -> tuple[str | None, bool]:
+    import dask
+
+    return os.environ.get("MALLOC_TRIM_THRESHOLD_"), dask.config.get(
+        "distributed.worker.profile.enabled"
+    )
+
+
+def test_a_local_cluster_works_as_the_local_workers_do() -> None:
+    """No allocator trimming (a scan's freed page images faulted in again: system CPU ~2×), no
+    statistical profiler walking the reading thread's stack."""
+    pytest.importorskip("distributed")
+    from pipeline.ingest.dask_engine import DaskReaders
+
+    readers = DaskReaders(1)
+    try:
+        settings = readers._client.run(_worker_settings)
+    finally:
+        readers.close()
+    assert list(settings.values()) == [(None, False)]
