@@ -58,14 +58,16 @@ def meeting_date(zone: str, running: str = "", document: str = "") -> MeetingDat
     write, when nothing marks it as another. The first day stands for a meeting of two; a day
     and month without a year take the year only when the document leaves no doubt about it."""
     years = {int(y) for y in YEAR.findall(f"{document}\n{zone}\n{running}")}
-    if not find_dates(zone) and find_dates(despaced := despaced_digits(zone)):
-        zone = despaced  # a text layer that sets every digit apart: "K o d 2 0 1 3 1 02 3"
-    dated = _dated(zone, years)
+    mentions = find_dates(zone)
+    if not mentions and (spaced := find_dates(despaced := despaced_digits(zone))):
+        zone, mentions = despaced, spaced  # digits set apart: "K o d 2 0 1 3 1 02 3"
+    dated = _dated(zone, years, mentions)
+    in_running = _dated(running, years)
     ranked: list[list[tuple[str, DateMention | None]]] = [
         [(iso, m) for cue, iso, m in dated if cue is Cue.MEETING],
-        [(iso, None) for cue, iso, _ in _dated(running, years) if cue is Cue.MEETING],
+        [(iso, None) for cue, iso, _ in in_running if cue is Cue.MEETING],
         [(iso, m) for cue, iso, m in dated if cue is Cue.NONE and m.start < TITLE_CHARS],
-        [(iso, None) for cue, iso, _ in _dated(running, years) if cue is Cue.NONE],
+        [(iso, None) for cue, iso, _ in in_running if cue is Cue.NONE],
         [(iso, m) for cue, iso, m in dated[:1] if cue is Cue.NONE],
     ]
     for tier in ranked:
@@ -76,11 +78,14 @@ def meeting_date(zone: str, running: str = "", document: str = "") -> MeetingDat
     return None
 
 
-def _dated(text: str, years: set[int]) -> list[tuple[Cue, str, DateMention]]:
-    """The dates of `text` that can be completed, each with its cue."""
+def _dated(
+    text: str, years: set[int], mentions: list[DateMention] | None = None
+) -> list[tuple[Cue, str, DateMention]]:
+    """The dates of `text` (its `mentions`, when already found) that can be completed, each
+    with its cue."""
     out: list[tuple[Cue, str, DateMention]] = []
     previous_end = 0
-    for mention in find_dates(text):
+    for mention in find_dates(text) if mentions is None else mentions:
         before = text[max(previous_end, mention.start - DATE_CUE_CHARS) : mention.start]
         cue = _cue(before, in_title=mention.start < TITLE_CHARS, first=not out)
         previous_end = mention.end
