@@ -324,7 +324,7 @@ def text_part(
     baseline: Protokoll | None = None,
 ) -> list[Row]:
     """pdfplumber, 1 worker and 2 workers on the same PDFs (with "text"); the rerun after 2;
-    the dask engine after them; the baseline build with 1 worker, in turn with this one."""
+    the dask engine in turn with them; the baseline build with 1 worker, in turn with this one."""
     floor: list[Timing] = []
     runs: Runs = {}
     for repeat in range(repeats):
@@ -336,10 +336,9 @@ def text_part(
                 builds = [*builds, (baseline, BASELINE)][:: 1 if repeat % 2 == 0 else -1]
             for build, label in builds:
                 ingest_in_turn(build, corpus, [label], runs)
-        second = [TWO_WORKERS, RERUN] if "rerun" in parts else [TWO_WORKERS]
-        ingest_in_turn(protokoll, corpus, second, runs)
-        if "dask" in parts:
-            ingest_in_turn(protokoll, corpus, [DASK], runs)
+        local = [TWO_WORKERS, RERUN] if "rerun" in parts else [TWO_WORKERS]
+        for labels in engines_in_turn(local, parts, repeat):
+            ingest_in_turn(protokoll, corpus, labels, runs)
     rows = [floor_row("text", PDFPLUMBER, corpus, floor)] if floor else []
     return rows + [ingest_row("text", label, corpus, r) for label, r in runs.items()]
 
@@ -355,12 +354,18 @@ def scanned_part(protokoll: Protokoll, corpus: Archive, repeats: int, parts: set
             if "scanned" in parts:
                 floor.append(logged(TESSERACT, tesseract_seconds(images)))
                 ingest_in_turn(protokoll, corpus, [ONE_WORKER], runs)
-            ingest_in_turn(protokoll, corpus, [TWO_WORKERS], runs)
-            if "dask" in parts:
-                ingest_in_turn(protokoll, corpus, [DASK], runs)
+            for labels in engines_in_turn([TWO_WORKERS], parts, repeat):
+                ingest_in_turn(protokoll, corpus, labels, runs)
     rows = [floor_row("scanned", TESSERACT, corpus, floor)] if floor else []
     rows += [ingest_row("scanned", label, corpus, r) for label, r in runs.items()]
     return [replace(r, note=f"{r.seconds_per_page:.2f} s/page") for r in rows]
+
+
+def engines_in_turn(local: list[str], parts: set[str], repeat: int) -> list[list[str]]:
+    """The local engine's runs, then the dask engine's (with "dask"); which engine goes first
+    alternates from one repeat to the next, so that no drift of the machine favours one."""
+    engines = [local, [DASK]] if "dask" in parts else [local]
+    return engines[:: 1 if repeat % 2 == 0 else -1]
 
 
 def scale_part(
