@@ -176,11 +176,15 @@ def _worker_settings() -> tuple[str | None, bool]:
     )
 
 
-def test_a_local_cluster_works_as_the_local_workers_do() -> None:
+def test_a_local_cluster_works_as_the_local_workers_do(monkeypatch: pytest.MonkeyPatch) -> None:
     """No allocator trimming (a scan's freed page images faulted in again: system CPU ~2×), no
     statistical profiler walking the reading thread's stack."""
     pytest.importorskip("distributed")
     from pipeline.ingest.dask_engine import DaskReaders
+
+    # a nanny of Dask's defaults (an earlier test's cluster) leaves its setting in this
+    # process's environment, which is passed on as a user's own setting would be
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
 
     readers = DaskReaders(1)
     try:
