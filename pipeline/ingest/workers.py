@@ -2,8 +2,9 @@
 
 What reads is a `ReaderPool`: this module's `Readers` (worker processes on this machine) or
 `dask_engine.DaskReaders` (a Dask cluster); `engines.make_readers` picks one. `read_in_order`
-keeps a few documents per worker in flight, so memory does not grow with the archive, and hands
-results to the writer in archive order whatever order they complete in.
+keeps as many documents in flight as the pool asks for (`in_flight`), so memory does not grow
+with the archive, and hands results to the writer in archive order whatever order they
+complete in.
 
 Each worker loads the NER model once and reads one document at a time. A worker that dies (a
 crash in a PDF or image library, the kernel's out-of-memory killer) costs only the document it
