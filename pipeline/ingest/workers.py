@@ -192,7 +192,7 @@ class Readers:
             if overdue is not None:
                 number, source = self._pending.pop(overdue)
                 yield number, self._after_timeout(source)
-            for future in done:
+            for future in self._begun_first(done):
                 if future not in self._pending:  # read again after a crash: a new future
                     continue
                 number, source = self._pending.pop(future)
@@ -202,6 +202,16 @@ class Readers:
                 except BrokenProcessPool:
                     result = self._after_crash(source)
                 yield number, result
+
+    def _begun_first(self, done: set[Future[Result]]) -> list[Future[Result]]:
+        """A dead worker fails every document in flight; only one a worker had begun can be
+        the cause, so those are the ones read again alone (the others are simply read again)."""
+
+        def waiting(future: Future[Result]) -> bool:
+            pending = self._pending.get(future)
+            return pending is None or pending[1].path not in self._begun
+
+        return sorted(done, key=waiting)
 
     def _after_crash(self, source: SourceFile) -> Result:
         """A worker died: read `source` again by itself, to tell whether it is the cause, then
