@@ -139,11 +139,19 @@ class DaskReaders:
     def submit(self, number: int, source: SourceFile) -> None:
         self._queued.append((number, source))  # sent as tasks when results are next awaited
 
-    def _send(self, documents: list[Numbered]) -> None:
+    def _send(self, documents: list[Numbered], *, again: bool = False) -> None:
+        """One task; one sent `again` (after a time limit or a crash) goes before the others:
+        the writer, which takes results in archive order, is likely waiting for it."""
         key = f"{TASK_PREFIX}-{uuid4().hex}"
         sources = [source for _, source in documents]
         future = self._client.submit(
-            read_within, self.reader, sources, self.settings, key=key, pure=False
+            read_within,
+            self.reader,
+            sources,
+            self.settings,
+            key=key,
+            pure=False,
+            priority=1 if again else 0,
         )
         self._tasks[key] = documents
         self._submitted[key] = future
@@ -179,12 +187,15 @@ class DaskReaders:
             if key not in self._tasks:
                 continue
             self._submitted.pop(key).cancel()
+            others = []
             for number, source in self._tasks.pop(key):
                 if source.path == path:
                     assert self.document_timeout_s is not None
                     yield number, timed_out(source, self.document_timeout_s)
                 else:
-                    self._queued.append((number, source))
+                    others.append((number, source))
+            for task in tasks_of(others):
+                self._send(task, again=True)
 
     def _outcome(
         self, future: Future[list[Result]], result: object
@@ -206,7 +217,7 @@ class DaskReaders:
                 yield number, _crashed(source)
             else:  # which one killed its workers? each is read again alone
                 for document in documents:
-                    self._send([document])
+                    self._send([document], again=True)
             return
         if isinstance(error, BaseException):  # the cluster went away, or a bug: stop
             raise error
@@ -224,8 +235,10 @@ class DaskReaders:
 
 
 def tasks_of(documents: list[Numbered]) -> list[list[Numbered]]:
-    """Documents in tasks of at most DOCUMENTS_PER_TASK and, past the first, TASK_BYTES of
-    files: text documents go a few to a task, scans (a few seconds a page) one."""
+    """Documents in tasks of at most DOCUMENTS_PER_TASK and TASK_BYTES of files (a larger file
+    goes alone): text documents go a few to a task, most scans one. Small scans (a bilevel page
+    can be 50 kB) go several to a task too; that costs at most one task's time at the end of
+    a run, when the other workers have nothing left."""
     tasks: list[list[Numbered]] = []
     size = 0
     for number, source in documents:

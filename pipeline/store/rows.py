@@ -15,7 +15,6 @@ from pipeline.store.case_rows import case_rows, notice_columns
 from pipeline.store.links import listed_name
 from pipeline.store.vote_rows import vote_rows
 
-# The tables whose rows name people: written as each document is linked to the archive's people.
 # The tables `rows_of` fills, in the order a document's rows go in.
 LOADED_TABLES = (
     "documents",
