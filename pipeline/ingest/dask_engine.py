@@ -47,6 +47,7 @@ from pipeline.records import SourceFile
 from pipeline.settings import DEFAULT_READING, ReadSettings
 
 Numbered = tuple[int, SourceFile]  # a document as the writer numbered it
+Task = tuple["Future[list[Result]]", list[Numbered]]  # a task in flight, and its documents
 
 CONNECT_TIMEOUT_S = 30  # to reach a running scheduler
 THREADS_REFRESH_S = 2.0  # how often the size of a running cluster is asked for again
@@ -109,8 +110,7 @@ class DaskReaders:
         self._local_jobs = jobs if scheduler is None else None
         self._threads = (0, -THREADS_REFRESH_S)  # threads of a running cluster, when asked
         self._queued: list[Numbered] = []  # submitted, not yet in a task
-        self._tasks: dict[str, list[Numbered]] = {}  # by key: the documents of each task
-        self._submitted: dict[str, Future[list[Result]]] = {}  # by key, to cancel a task
+        self._tasks: dict[str, Task] = {}  # by key: each task in flight and its documents
         self._overdue: dict[str, str] = {}  # key → path a watchdog reported, from the loop
         self._futures = as_completed(loop=self._client.loop, with_results=True, raise_errors=False)
         try:
@@ -153,8 +153,7 @@ class DaskReaders:
             pure=False,
             priority=1 if again else 0,
         )
-        self._tasks[key] = documents
-        self._submitted[key] = future
+        self._tasks[key] = (future, documents)
         self._futures.add(future)
 
     def _send_queued(self) -> None:
@@ -186,9 +185,10 @@ class DaskReaders:
             del self._overdue[key]
             if key not in self._tasks:
                 continue
-            self._submitted.pop(key).cancel()
+            future, documents = self._tasks.pop(key)
+            future.cancel()
             others = []
-            for number, source in self._tasks.pop(key):
+            for number, source in documents:
                 if source.path == path:
                     assert self.document_timeout_s is not None
                     yield number, timed_out(source, self.document_timeout_s)
@@ -201,8 +201,7 @@ class DaskReaders:
         self, future: Future[list[Result]], result: object
     ) -> Iterator[tuple[int, Result]]:
         key = str(future.key)  # submitted with a key of str
-        documents = self._tasks.pop(key)
-        del self._submitted[key]
+        _, documents = self._tasks.pop(key)
         status = future.status
         future.release()
         if status == "finished":
@@ -228,7 +227,6 @@ class DaskReaders:
             self._futures.clear()
             self._queued.clear()
             self._tasks.clear()
-            self._submitted.clear()
         self._client.close()
         if self._cluster is not None:
             self._cluster.close()
